@@ -1,0 +1,25 @@
+// Bundles the main-process side with esbuild: the server host, the CLI and the launcher as ESM for Node 22,
+// the Electron main process and preload as CommonJS (a sandboxed preload cannot be an ES module).
+// npm dependencies stay external: they are installed next to the app (better-sqlite3 is a native module).
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+const common = { bundle: true, platform: 'node', target: 'node22', packages: 'external', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+rmSync('out/main', { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...common,
+    format: 'esm',
+    outdir: 'out/main',
+    entryPoints: {
+      server: 'src-main/entries/server.ts',
+      cli: 'src-main/entries/cli.ts',
+      start: 'src-main/entries/start.ts',
+      'server-host': 'src-main/hosts/server/main.ts',
+      'cli-host': 'src-main/cli/main.ts',
+    },
+    outExtension: { '.js': '.js' },
+  }),
+  build({ ...common, format: 'cjs', outfile: 'out/main/electron.cjs', entryPoints: ['src-main/hosts/electron/main.ts'], external: ['electron'] }),
+  build({ ...common, format: 'cjs', outfile: 'out/main/preload.cjs', entryPoints: ['src-main/hosts/electron/preload.ts'], external: ['electron'] }),
+]);

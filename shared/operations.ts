@@ -1,0 +1,258 @@
+/**
+ * The operation contract: every operation's name, input schema (zod) and output type.
+ * The core's operation table implements exactly these; the renderer calls them by name.
+ * Russian messages in the schemas are what the operator sees when a form is wrong.
+ */
+import { z } from 'zod';
+import {
+  CERTIFICATE_TYPES,
+  GENDERS,
+  RELATIONS,
+  THEMES,
+  type BudgetRegistry,
+  type CertificateStatus,
+  type CertificateType,
+  type Relation,
+  type Role,
+  type Theme,
+} from './enums';
+import { CERTIFICATE_NUMBER_PATTERN, NAME_PART_PATTERN, isValidIsoDate } from './rules';
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string({ error: `${label}: укажите значение` })
+    .trim()
+    .max(max, `${label}: не длиннее ${max} символов`);
+
+const namePart = (label: string) =>
+  trimmed(60, label)
+    .min(1, `${label}: обязательно для заполнения`)
+    .regex(NAME_PART_PATTERN, `${label}: только русские буквы, дефис или пробел между частями`);
+
+const optionalNamePart = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(60, `${label}: не длиннее 60 символов`)
+    .refine((v) => v === '' || NAME_PART_PATTERN.test(v), `${label}: только русские буквы, дефис или пробел между частями`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const isoDate = (label: string) =>
+  z.string({ error: `${label}: укажите дату` }).refine(isValidIsoDate, `${label}: дата в формате ГГГГ-ММ-ДД`);
+
+export const certificateNumber = z
+  .string({ error: 'Номер сертификата: укажите номер' })
+  .trim()
+  .regex(CERTIFICATE_NUMBER_PATTERN, 'Номер сертификата состоит из 10 цифр: код региона (2), муниципалитета (2) и порядковый номер (6)');
+
+export const id = z.string().uuid('Неверный идентификатор записи');
+
+const personName = {
+  lastName: namePart('Фамилия'),
+  firstName: namePart('Имя'),
+  middleName: optionalNamePart('Отчество'),
+};
+
+export const childInput = z.object({
+  ...personName,
+  birthDate: isoDate('Дата рождения'),
+  gender: z.enum(GENDERS, { error: 'Пол: выберите значение' }),
+  /** Свидетельство о рождении или паспорт: серия и номер как в документе. */
+  identityDocument: trimmed(40, 'Документ ребёнка')
+    .min(4, 'Документ ребёнка: укажите серию и номер')
+    .regex(/^[0-9A-Za-zА-ЯЁа-яё\s№-]+$/u, 'Документ ребёнка: только буквы, цифры, пробел, дефис и №'),
+  snils: z
+    .string()
+    .trim()
+    .regex(/^(\d{3}-\d{3}-\d{3} \d{2})?$/, 'СНИЛС в формате 123-456-789 01')
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type ChildInput = z.input<typeof childInput>;
+
+export const representativeInput = z.object({
+  ...personName,
+  relation: z.enum(RELATIONS, { error: 'Кем приходится ребёнку: выберите значение' }),
+  identityDocument: trimmed(60, 'Документ представителя').min(4, 'Документ представителя: укажите серию и номер'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$/, 'Телефон в формате +7 999 123-45-67')
+    .optional()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
+  email: z
+    .string()
+    .trim()
+    .email('Электронная почта указана неверно')
+    .optional()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
+  address: trimmed(300, 'Адрес').optional().transform((v) => (v ? v : null)),
+});
+export type RepresentativeInput = z.input<typeof representativeInput>;
+
+// ---------- outputs ----------
+
+export interface OperatorView {
+  id: string;
+  login: string;
+  fullName: string;
+  role: Role;
+  organizationId: string | null;
+  organizationName: string | null;
+  theme: Theme;
+}
+
+export interface SessionView {
+  token: string;
+  operator: OperatorView;
+  office: { id: string; name: string };
+}
+
+export interface CategoryView {
+  id: string;
+  name: string;
+  year: number;
+  annualNominalKopecks: number;
+  budgetCounts: Record<BudgetRegistry, number>;
+}
+
+export interface MunicipalityView {
+  id: string;
+  name: string;
+  regionCode: string;
+  municipalityCode: string;
+  childAgeMin: number;
+  childAgeMax: number;
+  categories: CategoryView[];
+}
+
+export interface DuplicateCandidate {
+  childId: string;
+  fullName: string;
+  birthDate: string;
+  identityDocument: string;
+  certificateNumber: string | null;
+  reason: 'name_and_birth_date' | 'identity_document';
+}
+
+export interface CertificateSearchRow {
+  certificateId: string;
+  number: string;
+  childName: string;
+  birthDate: string;
+  status: CertificateStatus;
+  representativeName: string | null;
+}
+
+export interface CertificateCard {
+  id: string;
+  number: string;
+  type: CertificateType;
+  status: CertificateStatus;
+  issuedAt: string;
+  child: { id: string; fullName: string; birthDate: string; gender: string; identityDocument: string; snils: string | null };
+  representative: {
+    id: string;
+    fullName: string;
+    relation: Relation;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+  } | null;
+  municipality: { id: string; name: string };
+  category: { id: string; name: string; year: number };
+  /** Null when the municipality's limit is reached: the card shows `limitMessage` instead. */
+  money: { nominalKopecks: number; balanceKopecks: number; reserveKopecks: number; spentKopecks: number } | null;
+  limitMessage: string | null;
+  budgetCounts: Record<BudgetRegistry, number>;
+  notifications: Array<{ id: string; at: string; text: string }>;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  operatorLogin: string | null;
+  operation: string;
+  recordType: string | null;
+  recordId: string | null;
+  outcome: 'ok' | 'refused';
+  summary: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  message: string;
+}
+
+// ---------- the contract ----------
+
+export const operations = {
+  'auth.login': {
+    input: z.object({
+      login: z.string().trim().min(1, 'Укажите логин').max(64, 'Логин не длиннее 64 символов'),
+      password: z.string().min(1, 'Укажите пароль').max(256, 'Пароль не длиннее 256 символов'),
+    }),
+    output: {} as SessionView,
+  },
+  'auth.logout': { input: z.object({}), output: {} as { loggedOut: true } },
+  'auth.me': { input: z.object({}), output: {} as SessionView },
+  'settings.setTheme': {
+    input: z.object({ theme: z.enum(THEMES, { error: 'Тема: светлая или тёмная' }) }),
+    output: {} as { theme: Theme },
+  },
+  'municipalities.list': { input: z.object({}), output: {} as MunicipalityView[] },
+  'children.findDuplicates': {
+    input: z.object({
+      lastName: z.string().trim().max(60),
+      firstName: z.string().trim().max(60),
+      middleName: z.string().trim().max(60).optional().nullable(),
+      birthDate: isoDate('Дата рождения'),
+      identityDocument: z.string().trim().max(40).optional().nullable(),
+    }),
+    output: {} as DuplicateCandidate[],
+  },
+  'certificates.issue': {
+    input: z.object({
+      child: childInput,
+      representative: representativeInput,
+      municipalityId: id,
+      categoryId: z.string({ error: 'Категория: выберите значение' }).uuid('Категория: выберите значение из списка'),
+      type: z.enum(CERTIFICATE_TYPES, { error: 'Тип сертификата: выберите значение' }),
+      /** Set after the operator has seen the suspected duplicates and confirmed this is another child. */
+      confirmNotDuplicate: z.boolean().default(false),
+    }),
+    output: {} as { certificateId: string; number: string; childId: string },
+  },
+  'certificates.search': {
+    input: z.object({
+      query: z.string().max(100, 'Запрос не длиннее 100 символов'),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: {} as { rows: CertificateSearchRow[]; tookMs: number },
+  },
+  'certificates.get': {
+    input: z.union([z.object({ id }), z.object({ number: certificateNumber })]),
+    output: {} as CertificateCard,
+  },
+  'audit.list': {
+    input: z.object({
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      operation: z.string().max(64).optional(),
+    }),
+    output: {} as { entries: AuditEntryView[]; total: number },
+  },
+  'audit.verify': { input: z.object({}), output: {} as AuditVerification },
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = Operations[N]['output'];
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];

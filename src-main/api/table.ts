@@ -1,0 +1,151 @@
+import { ROLE_LABELS } from '../../shared/enums';
+import { operations, type OperationName, type OperationOutput } from '../../shared/operations';
+import type { AppErrorBody, Result } from '../../shared/result';
+import type { Actor, Core } from '../core';
+import { DomainError } from '../errors';
+import { auditOperations } from '../features/audit/operations';
+import { appendAudit } from '../features/audit/log';
+import { authOperations } from '../features/auth/operations';
+import { operatorById, toActor } from '../features/auth/operators';
+import { certificateOperations } from '../features/certificates/operations';
+import { municipalityOperations } from '../features/municipalities/operations';
+import { settingsOperations } from '../features/settings/operations';
+import { setMeta } from '../registry/db';
+import type { OperationContext, OperationDef } from './operation';
+
+/** The one table of operations: each feature's handlers, merged. TypeScript checks none is missing. */
+export const operationTable: { [N in OperationName]: OperationDef<N> } = {
+  ...authOperations,
+  ...settingsOperations,
+  ...municipalityOperations,
+  ...certificateOperations,
+  ...auditOperations,
+};
+
+export interface CallOptions {
+  token?: string | null;
+}
+
+export interface Api {
+  call<N extends OperationName>(name: N, input: unknown, options?: CallOptions): Result<OperationOutput<N>>;
+  /** Same as call, for hosts that route by a name from outside (an URL, an IPC message). */
+  callByName(name: string, input: unknown, options?: CallOptions): Result<unknown>;
+}
+
+function zodFields(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const INTERNAL: AppErrorBody = {
+  code: 'internal',
+  message: 'Внутренняя ошибка АРМ. Операция не выполнена, реестр не изменён. Сообщите администратору.',
+};
+
+/**
+ * Wraps every operation once: find it, authenticate, check the role, validate the input, run it in a
+ * transaction when it writes, append the audit entry, and turn any failure into a Russian Result.
+ */
+export function createApi(core: Core, log: (message: string) => void = (m) => console.error(m)): Api {
+  const resolveActor = (token: string | null): Actor | null => {
+    const operatorId = core.sessions.touch(token);
+    if (!operatorId) return null;
+    const row = operatorById(core.db, operatorId);
+    return row && row.active ? toActor(row) : null;
+  };
+
+  function callByName(name: string, rawInput: unknown, options: CallOptions = {}): Result<unknown> {
+    if (!Object.hasOwn(operationTable, name)) {
+      return { ok: false, error: { code: 'not_found', message: `Неизвестная операция «${name.slice(0, 64)}».` } };
+    }
+    const opName = name as OperationName;
+    const def = operationTable[opName] as OperationDef<OperationName>;
+    const token = options.token ?? null;
+    const actor = resolveActor(token);
+    if (def.roles !== 'public') {
+      if (!actor) return { ok: false, error: { code: 'unauthenticated', message: 'Сеанс завершён или не начат. Войдите в АРМ.' } };
+      if (!def.roles.includes(actor.role)) {
+        const allowed = def.roles.map((r) => ROLE_LABELS[r]).join(', ');
+        return { ok: false, error: { code: 'forbidden', message: `Недостаточно прав. Операция доступна: ${allowed}.` } };
+      }
+    }
+    const parsed = operations[opName].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const fields = zodFields(parsed.error.issues);
+      const first = parsed.error.issues[0]?.message ?? 'Данные заполнены неверно.';
+      return { ok: false, error: { code: 'invalid_input', message: first, fields } };
+    }
+
+    const now = core.clock.now();
+    let auditInfo: { recordType: string | null; recordId: string | null; summary: string } | null = null;
+    const ctx: OperationContext = {
+      core,
+      actor,
+      token,
+      stamp: def.writes ? core.hlc.next() : '',
+      nowIso: now.toISOString(),
+      today: core.clock.today(),
+      audit(recordType, recordId, summary) {
+        auditInfo = { recordType, recordId, summary };
+      },
+    };
+    const writeAudit = (outcome: 'ok' | 'refused', refusal?: string) => {
+      const info = auditInfo ?? { recordType: null, recordId: null, summary: '' };
+      const summary = refusal ? `${info.summary}${info.summary ? ' — ' : ''}отказ: ${refusal}` : info.summary;
+      appendAudit(core.db, {
+        at: ctx.nowIso,
+        operatorId: actor?.operatorId ?? null,
+        operatorLogin: actor?.login ?? null,
+        operation: opName,
+        recordType: info.recordType,
+        recordId: info.recordId,
+        outcome,
+        summary: summary || opName,
+      });
+    };
+
+    try {
+      let value: unknown;
+      if (def.writes) {
+        value = core.db.transaction(() => {
+          const out = def.handler(parsed.data as never, ctx);
+          writeAudit('ok');
+          setMeta(core.db, 'hlc', ctx.stamp);
+          return out;
+        })();
+      } else if (def.auditReads) {
+        value = def.handler(parsed.data as never, ctx);
+        core.db.transaction(() => writeAudit('ok'))();
+      } else {
+        value = def.handler(parsed.data as never, ctx);
+      }
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        if (def.writes || def.auditReads || error.persist) {
+          try {
+            core.db.transaction(() => {
+              error.persist?.();
+              writeAudit('refused', error.message);
+            })();
+          } catch (persistError) {
+            log(`certdesk: could not record the refusal of ${opName}: ${(persistError as Error).message}`);
+          }
+        }
+        return { ok: false, error: error.toBody() };
+      }
+      // Never log the input: it may hold personal data or a secret.
+      log(`certdesk: ${opName} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return { ok: false, error: INTERNAL };
+    }
+  }
+
+  return {
+    call: (name, input, options) => callByName(name, input, options) as never,
+    callByName,
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../shared/enums';
+import { systemClock, type Clock } from './clock';
+import { getMeta, openRegistry, setMeta, type Db } from './registry/db';
+import { HybridClock } from './registry/hlc';
+import { uuidv7 } from './registry/ids';
+
+export interface Actor {
+  operatorId: string;
+  login: string;
+  fullName: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+interface Session {
+  operatorId: string;
+  lastSeenMs: number;
+}
+
+/** A desk left alone for this long has to log in again. */
+export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
+
+/** Live sessions of this process. Not stored: a restart asks everyone to log in again. */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  constructor(private readonly clock: Clock) {}
+
+  open(operatorId: string): string {
+    const token = randomBytes(32).toString('base64url');
+    this.sessions.set(token, { operatorId, lastSeenMs: this.clock.now().getTime() });
+    return token;
+  }
+
+  /** The operator behind a token, refreshing its idle timer; null when unknown or expired. */
+  touch(token: string | null | undefined): string | null {
+    if (!token) return null;
+    const s = this.sessions.get(token);
+    if (!s) return null;
+    const now = this.clock.now().getTime();
+    if (now - s.lastSeenMs > SESSION_IDLE_MS) {
+      this.sessions.delete(token);
+      return null;
+    }
+    s.lastSeenMs = now;
+    return s.operatorId;
+  }
+
+  close(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  closeAllFor(operatorId: string): void {
+    for (const [t, s] of this.sessions) if (s.operatorId === operatorId) this.sessions.delete(t);
+  }
+}
+
+/** Everything an operation needs: the registry, the clock and who this office is. */
+export interface Core {
+  db: Db;
+  file: string;
+  clock: Clock;
+  hlc: HybridClock;
+  officeId: string;
+  sessions: SessionStore;
+  newId(): string;
+  close(): void;
+}
+
+export interface CoreOptions {
+  clock?: Clock;
+  create?: boolean;
+}
+
+/** Opens (or creates) a registry and makes sure it knows which office it is. */
+export function openCore(file: string, options: CoreOptions = {}): Core {
+  const clock = options.clock ?? systemClock();
+  const db = openRegistry(file, { create: options.create ?? true });
+  let officeId = getMeta(db, 'office_id');
+  if (!officeId) {
+    officeId = uuidv7(clock.now().getTime());
+    setMeta(db, 'office_id', officeId);
+    setMeta(db, 'created_at', clock.now().toISOString());
+  }
+  const hlc = new HybridClock(officeId, () => clock.now().getTime());
+  hlc.observe(getMeta(db, 'hlc'));
+  return {
+    db,
+    file,
+    clock,
+    hlc,
+    officeId,
+    sessions: new SessionStore(clock),
+    newId: () => uuidv7(clock.now().getTime()),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,222 @@
+import type { Core } from '../core';
+import { appendAudit } from '../features/audit/log';
+import { hashSecret } from '../features/auth/passwords';
+import { childNameNorm, normalizeDocument } from '../features/certificates/children';
+import { indexCertificateForSearch } from '../features/certificates/search';
+import { setMeta } from '../registry/db';
+import { normalizeName } from '../../shared/rules';
+import { generateChildren } from './generate';
+
+/** Demo accounts, one per role (README lists them). */
+export const DEMO_ACCOUNTS = [
+  { login: 'admin', password: 'admin-demo-2026', fullName: 'Админова Алла Борисовна', role: 'admin' },
+  { login: 'operator', password: 'operator-demo-2026', fullName: 'Операторова Ольга Ивановна', role: 'registry_operator' },
+  { login: 'org', password: 'org-demo-2026', fullName: 'Тренеров Игорь Петрович', role: 'org_staff' },
+] as const;
+
+export const DEMO_CERTIFICATE_NUMBER = '9901101325';
+
+export interface DemoOptions {
+  children?: number;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface ProgramSeed {
+  org: 'dyussh' | 'logos' | 'kazyulkina' | 'osh';
+  name: string;
+  direction: string;
+  ageMin: number;
+  ageMax: number;
+  registries: string[];
+  modules: Array<[string, number, number]>;
+  goals: string;
+  annotation: string;
+  activityTypes: string[];
+}
+
+/**
+ * The seed's programs. Ages and module counts follow the navigator cards of the seed (each card's
+ * «N–M лет, K модулей» line stands above its program); where the seed shows none (Японский язык), we chose.
+ */
+const PROGRAMS: ProgramSeed[] = [
+  {
+    org: 'dyussh', name: 'Основы хип-хопа', direction: 'sport', ageMin: 7, ageMax: 12,
+    registries: ['certified', 'significant', 'paid'], modules: [['Основы хип-хопа', 72, 1200000]],
+    goals: 'Цель программы: развитие физических качеств и чувства ритма средствами уличного танца.',
+    annotation: 'Базовые движения хип-хопа, постановка танцевальных связок, выступления на городских конкурсах.',
+    activityTypes: ['Танцы', 'Хореография'],
+  },
+  {
+    org: 'logos', name: 'Немецкий язык для детей школьного возраста', direction: 'social', ageMin: 10, ageMax: 17,
+    registries: ['certified'], modules: [['Начальный уровень', 64, 1600000], ['Продолжающий уровень', 64, 1800000]],
+    goals: 'Цель программы: формирование коммуникативной компетенции на немецком языке.',
+    annotation: 'Разговорная практика, грамматика, страноведение; занятия в группах до 10 человек.',
+    activityTypes: ['Иностранные языки'],
+  },
+  {
+    org: 'logos', name: 'Японский язык для детей школьного возраста', direction: 'social', ageMin: 10, ageMax: 16,
+    registries: ['general'], modules: [['Азбуки хирагана и катакана', 36, 0], ['Первые иероглифы', 36, 0]],
+    goals: 'Цель программы: знакомство с японским языком и культурой Японии.',
+    annotation: 'Слоговые азбуки, базовая лексика, каллиграфия, традиции и праздники Японии.',
+    activityTypes: ['Иностранные языки'],
+  },
+  {
+    org: 'kazyulkina', name: 'Легоконструирование и робототехника', direction: 'technical', ageMin: 5, ageMax: 8,
+    registries: ['significant', 'paid'],
+    modules: [['Первые модели', 32, 900000], ['Механизмы и передачи', 32, 950000], ['Программируемые роботы', 32, 1000000]],
+    goals: 'Цель программы: развитие инженерного мышления дошкольников и младших школьников.',
+    annotation: 'Сборка моделей из конструктора, простые механизмы, первые программы для роботов.',
+    activityTypes: ['Техническое творчество', 'Робототехника'],
+  },
+  {
+    org: 'osh', name: 'Природа и творчество', direction: 'science', ageMin: 12, ageMax: 16,
+    registries: ['general'], modules: [['Наблюдаем природу', 34, 0], ['Экологический проект', 34, 0], ['Природа в искусстве', 34, 0]],
+    goals: 'Цель программы: воспитание бережного отношения к природе Кольского края.',
+    annotation: 'Наблюдения, экскурсии, исследовательские проекты и творческие работы из природных материалов.',
+    activityTypes: ['Экология', 'Декоративно-прикладное творчество'],
+  },
+];
+
+/**
+ * Loads the demo registry: «г. Мурманск» with its categories and limit, the seed's organizations, programs
+ * and certificate 9901101325, one account per role, and generated children so lists and search feel real.
+ */
+export function loadDemo(core: Core, options: DemoOptions = {}): { children: number } {
+  const { db } = core;
+  const count = options.children ?? 3000;
+  const seed = options.seed ?? 20261123;
+  const today = core.clock.today();
+  const year = Number(today.slice(0, 4));
+  const nowIso = core.clock.now().toISOString();
+  const stamp = core.hlc.next();
+  const office = core.officeId;
+  const existing = db.prepare('SELECT count(*) AS n FROM certificates').get() as { n: number };
+  if (existing.n > 0) throw new Error('Демонстрационный реестр загружается только в пустой реестр.');
+
+  const ids = {
+    municipality: core.newId(),
+    city: core.newId(),
+    village: core.newId(),
+    disabled: core.newId(),
+    dyussh: core.newId(),
+    logos: core.newId(),
+    kazyulkina: core.newId(),
+    osh: core.newId(),
+  };
+  const passwordHashes = DEMO_ACCOUNTS.map((a) => hashSecret(a.password));
+
+  db.transaction(() => {
+    setMeta(db, 'office_name', 'Отдел реестра сертификатов г. Мурманска');
+    db.prepare('INSERT INTO offices(id, modified_at, origin_office, code, name) VALUES (?, ?, ?, ?, ?)').run(
+      office, stamp, office, '9901-01', 'Отдел реестра сертификатов г. Мурманска',
+    );
+    db.prepare(
+      `INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
+       VALUES (?, ?, ?, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`,
+    ).run(ids.municipality, stamp, office);
+    db.prepare(
+      'INSERT INTO municipal_years(id, modified_at, origin_office, municipality_id, year, money_limit_kopecks) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(core.newId(), stamp, office, ids.municipality, year, 15_000_000_000);
+    const insCat = db.prepare(
+      `INSERT INTO categories(id, modified_at, origin_office, municipality_id, year, name, annual_nominal_kopecks,
+                              budget_significant, budget_general, budget_preprofessional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insCat.run(ids.city, stamp, office, ids.municipality, year, 'город', 3_000_100, 1, 3, 1);
+    insCat.run(ids.village, stamp, office, ids.municipality, year, 'село', 3_500_000, 2, 3, 1);
+    insCat.run(ids.disabled, stamp, office, ids.municipality, year, 'дети-инвалиды', 4_500_000, 2, 4, 2);
+
+    const insOrg = db.prepare(
+      `INSERT INTO organizations(id, modified_at, origin_office, municipality_id, name, short_name, inn, address, phone, email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insOrg.run(ids.dyussh, stamp, office, ids.municipality, 'Муниципальное бюджетное учреждение дополнительного образования г. Мурманска «Детско-юношеская спортивная школа № 14»', 'МБУ ДО Г. МУРМАНСКА ДЮСШ №14', '5190000014', 'г. Мурманск, ул. Спортивная, д. 14', '+7 815 200-14-14', 'dyussh14@example.ru');
+    insOrg.run(ids.logos, stamp, office, ids.municipality, 'Частное образовательное учреждение дополнительного образования «Логос»', 'ЧОУ ДО «Логос»', '5190000321', 'г. Мурманск, пр. Ленина, д. 50', '+7 815 245-45-45', 'logos@example.ru');
+    insOrg.run(ids.kazyulkina, stamp, office, ids.municipality, 'Индивидуальный предприниматель Казюлькина Юлия Ярославовна', 'ИП Казюлькина Юлия Ярославовна', '519000000777', 'г. Мурманск, ул. Полярные Зори, д. 7', '+7 921 000-07-07', 'lego-robot@example.ru');
+    insOrg.run(ids.osh, stamp, office, ids.municipality, 'Муниципальное бюджетное общеобразовательное учреждение г. Мурманска «Основная школа»', 'МБОУ Г. МУРМАНСКА ОШ', '5190000555', 'г. Мурманск, ул. Школьная, д. 5', '+7 815 255-55-55', 'osh@example.ru');
+
+    const insProgram = db.prepare(
+      `INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries,
+                            activity_types, goals, annotation, addresses, enrollment_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    );
+    const insModule = db.prepare(
+      'INSERT INTO program_modules(id, modified_at, origin_office, program_id, ordinal, name, hours, price_kopecks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const orgAddress: Record<ProgramSeed['org'], string> = {
+      dyussh: 'г. Мурманск, ул. Спортивная, д. 14',
+      logos: 'г. Мурманск, пр. Ленина, д. 50',
+      kazyulkina: 'г. Мурманск, ул. Полярные Зори, д. 7',
+      osh: 'г. Мурманск, ул. Школьная, д. 5',
+    };
+    for (const p of PROGRAMS) {
+      const programId = core.newId();
+      insProgram.run(programId, stamp, office, ids[p.org], p.name, p.direction, p.ageMin, p.ageMax, JSON.stringify(p.registries),
+        JSON.stringify(p.activityTypes), p.goals, p.annotation, JSON.stringify([orgAddress[p.org]]));
+      p.modules.forEach(([name, hours, price], i) => insModule.run(core.newId(), stamp, office, programId, i + 1, name, hours, price));
+    }
+
+    const insOperator = db.prepare(
+      `INSERT INTO operators(id, modified_at, origin_office, login, full_name, role, organization_id, password_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    DEMO_ACCOUNTS.forEach((a, i) => {
+      insOperator.run(core.newId(), stamp, office, a.login, a.fullName, a.role, a.role === 'org_staff' ? ids.dyussh : null, passwordHashes[i]);
+    });
+
+    // The seed's certificate: activated, «город», nominal 30 001,00 ₽, balance 23 000,00 ₽, reserve 7 000,00 ₽.
+    const child = { lastName: 'Сидоров', firstName: 'Сидор', middleName: 'Сидорович' };
+    const rep = { lastName: 'Сидорова', firstName: 'Анна', middleName: 'Петровна' };
+    const childId = core.newId();
+    const repId = core.newId();
+    const certId = core.newId();
+    db.prepare(
+      `INSERT INTO children(id, modified_at, origin_office, last_name, first_name, middle_name, name_norm, birth_date, gender, identity_document, identity_document_norm)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '2012-03-15', 'male', 'I-ДП 512345', ?)`,
+    ).run(childId, stamp, office, child.lastName, child.firstName, child.middleName, childNameNorm(child), normalizeDocument('I-ДП 512345'));
+    db.prepare(
+      `INSERT INTO representatives(id, modified_at, origin_office, last_name, first_name, middle_name, name_norm, identity_document,
+                                   identity_document_norm, phone, email, address)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '4710 123456', '4710123456', '+7 921 123-45-67', 'sidorova@example.ru', 'г. Мурманск, ул. Ленина, д. 1, кв. 1')`,
+    ).run(repId, stamp, office, rep.lastName, rep.firstName, rep.middleName, normalizeName(`${rep.lastName} ${rep.firstName} ${rep.middleName}`));
+    db.prepare('INSERT INTO child_representatives(id, modified_at, origin_office, child_id, representative_id, relation) VALUES (?, ?, ?, ?, ?, ?)').run(
+      core.newId(), stamp, office, childId, repId, 'mother',
+    );
+    const info = db
+      .prepare(
+        `INSERT INTO certificates(id, modified_at, origin_office, number, child_id, municipality_id, category_id, type, status, issued_on, activated_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'financing', 'active', ?, ?)`,
+      )
+      .run(certId, stamp, office, DEMO_CERTIFICATE_NUMBER, childId, ids.municipality, ids.city, `${year}-01-15`, `${year}-01-20`);
+    const insLedger = db.prepare(
+      `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_nominal, d_reserve, d_spent, at, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'grant', 3_000_100, 0, 0, `${year}-01-15T09:00:00.000Z`, 'Номинал категории «город»');
+    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'reserve', 0, 700_100, 0, `${year}-02-01T09:00:00.000Z`, 'Демо: резерв по договору');
+    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'charge', 0, -100, 100, `${year}-02-28T09:00:00.000Z`, 'Демо: списание за февраль');
+    indexCertificateForSearch(db, Number(info.lastInsertRowid), childNameNorm(child), normalizeName(`${rep.lastName} ${rep.firstName} ${rep.middleName}`));
+
+    appendAudit(db, {
+      at: nowIso, operatorId: null, operatorLogin: null, operation: 'demo.load', recordType: 'registry', recordId: office, outcome: 'ok',
+      summary: `Загружен демонстрационный реестр: г. Мурманск, ${count + 1} сертификатов`,
+    });
+    setMeta(db, 'hlc', stamp);
+  })();
+
+  generateChildren(db, {
+    seed,
+    today,
+    officeId: office,
+    stamp,
+    targets: [{
+      municipalityId: ids.municipality, regionCode: '99', municipalityCode: '01', firstSerial: 200_001, count,
+      categories: [
+        { id: ids.city, annualNominalKopecks: 3_000_100, weight: 80 },
+        { id: ids.village, annualNominalKopecks: 3_500_000, weight: 15 },
+        { id: ids.disabled, annualNominalKopecks: 4_500_000, weight: 5 },
+      ],
+    }],
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { children: count + 1 };
+}

@@ -1,0 +1,6 @@
+// Entry of the CLI. The Node check runs before the registry code (and its native module) loads.
+import { requireSupportedNode } from '../node-check';
+
+requireSupportedNode();
+const cli = (await import(new URL('./cli-host.js', import.meta.url).href)) as typeof import('../cli/main');
+process.exitCode = await cli.runCli(process.argv.slice(2));

@@ -1,0 +1,129 @@
+import type { CertificateStatus, CertificateType, Relation } from '../../../shared/enums';
+import type { CertificateCard } from '../../../shared/operations';
+import { fullName } from '../../../shared/rules';
+import { DomainError } from '../../errors';
+import type { Db } from '../../registry/db';
+import { budgetCountsOf, categoryById, municipalLimitReached } from '../municipalities/queries';
+
+export const LIMIT_REACHED_MESSAGE =
+  'Лимит денежного обеспечения сертификатов муниципалитета исчерпан: средства сертификата сейчас нельзя использовать для оплаты обучения. Доступна запись на бюджетные программы.';
+
+export interface CertificateMoney {
+  nominalKopecks: number;
+  reserveKopecks: number;
+  spentKopecks: number;
+  balanceKopecks: number;
+}
+
+/** Money of a certificate for a year: sums over its ledger. Balance is derived, so the invariant holds by construction. */
+export function certificateMoney(db: Db, certificateId: string, year: number): CertificateMoney {
+  const s = db
+    .prepare(
+      `SELECT coalesce(sum(d_nominal), 0) AS nominal, coalesce(sum(d_reserve), 0) AS reserve, coalesce(sum(d_spent), 0) AS spent
+         FROM ledger_entries WHERE certificate_id = ? AND year = ? AND deleted = 0`,
+    )
+    .get(certificateId, year) as { nominal: number; reserve: number; spent: number };
+  return { nominalKopecks: s.nominal, reserveKopecks: s.reserve, spentKopecks: s.spent, balanceKopecks: s.nominal - s.reserve - s.spent };
+}
+
+interface CardRow {
+  id: string;
+  number: string;
+  type: CertificateType;
+  status: CertificateStatus;
+  issued_on: string;
+  category_id: string;
+  municipality_id: string;
+  municipality_name: string;
+  child_id: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string;
+  gender: string;
+  identity_document: string;
+  snils: string | null;
+}
+
+interface RepRow {
+  id: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  relation: Relation;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export function findCertificateId(db: Db, by: { id: string } | { number: string }): string {
+  const row = ('id' in by
+    ? db.prepare('SELECT id FROM certificates WHERE id = ? AND deleted = 0').get(by.id)
+    : db.prepare('SELECT id FROM certificates WHERE number = ? AND deleted = 0').get(by.number)) as { id: string } | undefined;
+  if (!row) {
+    throw new DomainError('not_found', 'number' in by ? `Сертификат № ${by.number} не найден в реестре.` : 'Сертификат не найден в реестре.');
+  }
+  return row.id;
+}
+
+/** «Кабинет сертификата»: what the parent's cabinet shows, for the operator at the desk. */
+export function certificateCard(db: Db, certificateId: string, today: string): CertificateCard {
+  const c = db
+    .prepare(
+      `SELECT cert.id, cert.number, cert.type, cert.status, cert.issued_on, cert.category_id, cert.municipality_id,
+              m.name AS municipality_name, ch.id AS child_id, ch.last_name, ch.first_name, ch.middle_name, ch.birth_date,
+              ch.gender, ch.identity_document, ch.snils
+         FROM certificates cert
+         JOIN children ch ON ch.id = cert.child_id
+         JOIN municipalities m ON m.id = cert.municipality_id
+        WHERE cert.id = ?`,
+    )
+    .get(certificateId) as CardRow | undefined;
+  if (!c) throw new DomainError('not_found', 'Сертификат не найден в реестре.');
+  const year = Number(today.slice(0, 4));
+  const category = categoryById(db, c.category_id)!;
+  const rep = db
+    .prepare(
+      `SELECT r.id, r.last_name, r.first_name, r.middle_name, cr.relation, r.phone, r.email, r.address
+         FROM child_representatives cr JOIN representatives r ON r.id = cr.representative_id
+        WHERE cr.child_id = ? AND cr.deleted = 0 ORDER BY cr.modified_at LIMIT 1`,
+    )
+    .get(c.child_id) as RepRow | undefined;
+  const notifications = db
+    .prepare('SELECT id, at, text FROM notifications WHERE certificate_id = ? AND deleted = 0 AND read = 0 ORDER BY at DESC LIMIT 20')
+    .all(certificateId) as Array<{ id: string; at: string; text: string }>;
+  const limitReached = c.type === 'financing' && municipalLimitReached(db, c.municipality_id, year);
+  const money = certificateMoney(db, certificateId, year);
+  return {
+    id: c.id,
+    number: c.number,
+    type: c.type,
+    status: c.status,
+    issuedAt: c.issued_on,
+    child: {
+      id: c.child_id,
+      fullName: fullName({ lastName: c.last_name, firstName: c.first_name, middleName: c.middle_name }),
+      birthDate: c.birth_date,
+      gender: c.gender,
+      identityDocument: c.identity_document,
+      snils: c.snils,
+    },
+    representative: rep
+      ? {
+          id: rep.id,
+          fullName: fullName({ lastName: rep.last_name, firstName: rep.first_name, middleName: rep.middle_name }),
+          relation: rep.relation,
+          phone: rep.phone,
+          email: rep.email,
+          address: rep.address,
+        }
+      : null,
+    municipality: { id: c.municipality_id, name: c.municipality_name },
+    category: { id: category.id, name: category.name, year: category.year },
+    money: limitReached ? null : money,
+    limitMessage: limitReached ? LIMIT_REACHED_MESSAGE : null,
+    // Contracts (a later feature) take from these; until then every count is available.
+    budgetCounts: budgetCountsOf(category),
+    notifications,
+  };
+}

@@ -1,0 +1,73 @@
+import type { CertificateSearchRow } from '../../../shared/operations';
+import { fullName, searchWords } from '../../../shared/rules';
+import type { CertificateStatus } from '../../../shared/enums';
+import type { Db } from '../../registry/db';
+
+/** Keeps the name index in step with a certificate (rowid = certificates.rowid). Names arrive folded. */
+export function indexCertificateForSearch(db: Db, certificateRowid: number, childNameNorm: string, representativeNameNorm: string): void {
+  db.prepare('INSERT INTO certificate_search(rowid, child_name, representative_name) VALUES (?, ?, ?)').run(
+    certificateRowid,
+    childNameNorm,
+    representativeNameNorm,
+  );
+}
+
+interface Row {
+  id: string;
+  number: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string;
+  status: CertificateStatus;
+  rep_name: string | null;
+}
+
+const SELECT_ROWS = `
+  SELECT cert.id, cert.number, ch.last_name, ch.first_name, ch.middle_name, ch.birth_date, cert.status,
+         (SELECT r.last_name || ' ' || r.first_name || coalesce(' ' || r.middle_name, '')
+            FROM child_representatives cr JOIN representatives r ON r.id = cr.representative_id
+           WHERE cr.child_id = ch.id AND cr.deleted = 0 LIMIT 1) AS rep_name
+    FROM certificates cert JOIN children ch ON ch.id = cert.child_id`;
+
+/** FTS5 query: every word must be the start of some name word («ив ал» finds «Иванов Алексей»). */
+function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+}
+
+/**
+ * Search as you type. Digits search the certificate number by prefix (through its unique index);
+ * letters search children's and representatives' names by word prefix, case-insensitive, ё = е.
+ */
+export function searchCertificates(db: Db, query: string, limit: number): CertificateSearchRow[] {
+  const words = searchWords(query);
+  if (words.length === 0) return [];
+  const digits = words.filter((w) => /^\d+$/.test(w));
+  const names = words.filter((w) => !/^\d+$/.test(w));
+  const numberPrefix = digits.join('');
+  let rows: Row[];
+  if (names.length === 0) {
+    if (numberPrefix.length > 10) return [];
+    rows = db
+      .prepare(`${SELECT_ROWS} WHERE cert.number >= ? AND cert.number < ? AND cert.deleted = 0 ORDER BY cert.number LIMIT ?`)
+      .all(numberPrefix, `${numberPrefix}:`, limit) as Row[];
+  } else {
+    rows = db
+      .prepare(
+        `${SELECT_ROWS}
+          WHERE cert.rowid IN (SELECT rowid FROM certificate_search WHERE certificate_search MATCH ? LIMIT ?)
+            AND cert.deleted = 0 ${numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : ''}`,
+      )
+      .all(ftsQuery(names), numberPrefix ? limit * 20 : limit, ...(numberPrefix ? [numberPrefix, `${numberPrefix}:`] : [])) as Row[];
+    rows = rows.slice(0, limit);
+    rows.sort((a, b) => a.last_name.localeCompare(b.last_name, 'ru') || a.first_name.localeCompare(b.first_name, 'ru'));
+  }
+  return rows.map((r) => ({
+    certificateId: r.id,
+    number: r.number,
+    childName: fullName({ lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name }),
+    birthDate: r.birth_date,
+    status: r.status,
+    representativeName: r.rep_name,
+  }));
+}

@@ -1,0 +1,8 @@
+import * as m001 from './001_initial';
+
+/** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
+export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  { version: 1, name: 'initial', sql: m001.sql },
+];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

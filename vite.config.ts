@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The renderer is built once and served by either host: Electron loads it from disk, the server host over HTTP.
+export default defineConfig({
+  root: 'src-renderer',
+  base: './',
+  plugins: [vue()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { port: 5173, strictPort: true, proxy: { '/api': 'http://127.0.0.1:8780' } },
+});
