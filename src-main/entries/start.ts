@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireSupportedNode } from '../node-check';
+import type * as ServerModuleNs from '../hosts/server/main';
+
+type ServerModule = typeof ServerModuleNs;
 
 requireSupportedNode();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,6 +37,6 @@ if ('path' in electron) {
 } else {
   const port = args.includes('--port') ? [] : ['--port', process.env.CERTDESK_PORT ?? '8780'];
   process.stdout.write(`Окно АРМ не открыто: ${electron.why}. Открываю АРМ в браузере через сервер на 127.0.0.1.\n`);
-  const host = (await import(new URL('./server-host.js', import.meta.url).href)) as typeof import('../hosts/server/main');
+  const host = (await import(new URL('./server-host.js', import.meta.url).href)) as ServerModule;
   await host.runServer([...args, ...port]);
 }

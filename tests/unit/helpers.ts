@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createApi, type Api } from '../../src-main/api/table';
+import { fixedClock, type FixedClock } from '../../src-main/clock';
+import { openCore, type Core } from '../../src-main/core';
+import { loadDemo } from '../../src-main/demo/demo';
+import type { OperationInput } from '../../shared/operations';
+import type { Result } from '../../shared/result';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'certdesk-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** 23 November 2026, 13:00 in Murmansk (Europe/Moscow). */
+export const TEST_NOW = '2026-11-23T10:00:00.000Z';
+
+export interface TestDesk {
+  core: Core;
+  api: Api;
+  clock: FixedClock;
+  file: string;
+  dir: string;
+  /** Logs in and returns the session token. */
+  login(login?: string, password?: string): string;
+}
+
+/** A real registry file in a temp dir with the demo data (few generated children) and a fixed clock. */
+export function makeDesk(options: { children?: number; demo?: boolean } = {}): TestDesk {
+  const dir = tempDir();
+  const file = join(dir, 'registry.db');
+  const clock = fixedClock(TEST_NOW);
+  const core = openCore(file, { clock });
+  if (options.demo ?? true) loadDemo(core, { children: options.children ?? 40 });
+  const api = createApi(core, () => {});
+  cleanups.unshift(() => core.close());
+  return {
+    core,
+    api,
+    clock,
+    file,
+    dir,
+    login(login = 'operator', password = `${login}-demo-2026`) {
+      const r = api.call('auth.login', { login, password });
+      if (!r.ok) throw new Error(`login failed: ${r.error.message}`);
+      return r.value.token;
+    },
+  };
+}
+
+export function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+export function errorOf<T>(r: Result<T>) {
+  if (r.ok) throw new Error('expected a refusal, got ok');
+  return r.error;
+}
+
+export function municipality(desk: TestDesk) {
+  return desk.core.db
+    .prepare("SELECT m.id AS municipalityId, c.id AS categoryId FROM municipalities m JOIN categories c ON c.municipality_id = m.id WHERE m.municipality_code = '01' AND c.name = 'город'")
+    .get() as { municipalityId: string; categoryId: string };
+}
+
+type IssueInput = OperationInput<'certificates.issue'>;
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** Builder: a valid issue request for a new child; override any part. */
+export function makeIssueInput(desk: TestDesk, overrides: DeepPartial<IssueInput> = {}): IssueInput {
+  const m = municipality(desk);
+  return {
+    municipalityId: overrides.municipalityId ?? m.municipalityId,
+    categoryId: overrides.categoryId ?? m.categoryId,
+    type: overrides.type ?? 'financing',
+    confirmNotDuplicate: overrides.confirmNotDuplicate ?? false,
+    child: {
+      lastName: 'Ёлкина',
+      firstName: 'Алёна',
+      middleName: 'Петровна',
+      birthDate: '2016-05-14',
+      gender: 'female',
+      identityDocument: 'II-АБ 654321',
+      ...overrides.child,
+    },
+    representative: {
+      lastName: 'Ёлкина',
+      firstName: 'Мария',
+      middleName: 'Ивановна',
+      relation: 'mother',
+      identityDocument: '4711 222333',
+      phone: '+7 921 555-66-77',
+      email: 'elkina@example.ru',
+      address: 'г. Мурманск, ул. Северная, д. 3',
+      ...overrides.representative,
+    },
+  };
+}
+
+/** Counts of the rows an operation may touch: a refused operation must leave all of them as they were. */
+export function registrySnapshot(desk: TestDesk): Record<string, number> {
+  const tables = ['children', 'representatives', 'child_representatives', 'certificates', 'ledger_entries', 'notifications'];
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = (desk.core.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  out.search = (desk.core.db.prepare('SELECT count(*) AS n FROM certificate_search').get() as { n: number }).n;
+  return out;
+}

@@ -1,0 +1,101 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, migrate, openRegistry } from '../../src-main/registry/db';
+import { LATEST_VERSION, migrations } from '../../src-main/registry/migrations';
+import { DomainError } from '../../src-main/errors';
+import { HybridClock } from '../../src-main/registry/hlc';
+import { uuidv7 } from '../../src-main/registry/ids';
+import { tempDir } from './helpers';
+
+describe('registry file', () => {
+  it('creates a registry at the latest schema, marked as ours, with WAL and full sync', () => {
+    const file = join(tempDir(), 'r.db');
+    const db = openRegistry(file, { create: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('makes every ordinary table STRICT', () => {
+    const db = openRegistry(join(tempDir(), 'r.db'), { create: true });
+    const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'certificate_search%'").all() as Array<{ name: string; strict: number }>;
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.strict !== 1)).toEqual([]);
+    db.close();
+  });
+
+  it('migration 001 on a real database: applied once, in one transaction, and re-opening applies nothing', () => {
+    const file = join(tempDir(), 'r.db');
+    const raw = new Database(file);
+    expect(migrate(raw, 1)).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(migrate(raw, 1)).toBe(1);
+    raw.close();
+    const db = openRegistry(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('a migration that fails leaves the file as it was', () => {
+    const file = join(tempDir(), 'r.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE meta (x INTEGER)'); // collides with migration 001's first table
+    expect(() => migrate(raw)).toThrow();
+    expect(raw.pragma('user_version', { simple: true })).toBe(0);
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'children'").get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('refuses a registry from a newer version with a Russian message and does not touch it', () => {
+    const file = join(tempDir(), 'r.db');
+    openRegistry(file, { create: true }).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const before = readFileSync(file);
+    expect(() => openRegistry(file)).toThrow(/более новой версией/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a registry', () => {
+    const dir = tempDir();
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'это просто текст, а не реестр');
+    expect(() => openRegistry(text)).toThrow(DomainError);
+    expect(() => openRegistry(text)).toThrow(/не является реестром/);
+    const foreign = join(dir, 'foreign.db');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE songs (title TEXT)');
+    other.close();
+    expect(() => openRegistry(foreign)).toThrow(/другой программы/);
+    expect(() => openRegistry(join(dir, 'missing.db'))).toThrow(/не найден/);
+  });
+});
+
+describe('stable ids and clocks for exchange', () => {
+  it('uuidv7 ids sort by creation time', () => {
+    const a = uuidv7(1_700_000_000_000);
+    const b = uuidv7(1_700_000_000_001);
+    expect(a < b).toBe(true);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('the hybrid clock never goes backwards, even when the wall clock does', () => {
+    let wall = 1_700_000_000_000;
+    const hlc = new HybridClock('office-a', () => wall);
+    const s1 = hlc.next();
+    wall -= 60_000;
+    const s2 = hlc.next();
+    const s3 = hlc.next();
+    expect(s1 < s2 && s2 < s3).toBe(true);
+    const restarted = new HybridClock('office-a', () => wall);
+    restarted.observe(s3);
+    expect(restarted.next() > s3).toBe(true);
+  });
+});
