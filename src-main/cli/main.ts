@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openCore } from '../core';
 import { loadDemo } from '../demo/demo';
 import { generateBigRegistry } from '../demo/big';
@@ -9,6 +8,7 @@ import { DomainError } from '../errors';
 import { appendAudit, verifyAudit } from '../features/audit/log';
 import { hashSecret } from '../features/auth/passwords';
 import { setMeta } from '../registry/db';
+import { parseArgsRu, UsageError } from './args';
 
 const HELP = `АРМ Сертификат — командная строка
 Использование: npm run certdesk -- <команда> [параметры]
@@ -25,8 +25,6 @@ const HELP = `АРМ Сертификат — командная строка
   help          эта справка
 
 Папка реестра по умолчанию: ${defaultDataDir()}`;
-
-class UsageError extends Error {}
 
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -64,10 +62,7 @@ export async function runCli(argv: string[]): Promise<number> {
       out(HELP);
       return 0;
     }
-    const { values } = parseArgs({
-      args: rest,
-      strict: true,
-      options: {
+    const values = parseArgsRu(rest, {
         'data-dir': { type: 'string' },
         file: { type: 'string' },
         'admin-login': { type: 'string' },
@@ -75,7 +70,6 @@ export async function runCli(argv: string[]): Promise<number> {
         'office-name': { type: 'string' },
         children: { type: 'string' },
         seed: { type: 'string' },
-      },
     });
     switch (command) {
       case 'create': {
@@ -146,10 +140,6 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError || e instanceof DomainError) {
       process.stderr.write(`Ошибка: ${e.message}\n`);
-      return 2;
-    }
-    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`Ошибка в параметрах: ${(e as Error).message}\nСправка: npm run certdesk -- help\n`);
       return 2;
     }
     process.stderr.write(`Ошибка: ${(e as Error).message}\n`);

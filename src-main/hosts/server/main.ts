@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgsRu } from '../../cli/args';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../errors';
@@ -14,20 +14,16 @@ const USAGE = `Сервер АРМ Сертификат: node out/main/server.js
 export async function runServer(argv: string[]): Promise<void> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      options: {
+    args = parseArgsRu(argv, {
         'data-dir': { type: 'string' },
         port: { type: 'string', default: '8780' },
         lan: { type: 'boolean', default: false },
         demo: { type: 'boolean', default: true },
         'no-demo': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
+    });
   } catch (e) {
-    process.stderr.write(`Неверные параметры запуска: ${(e as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     process.exit(2);
   }
   if (args.help) {

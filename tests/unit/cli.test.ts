@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src-main/cli/main';
+import { tempDir } from './helpers';
+
+let stdout = '';
+let stderr = '';
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('CLI', () => {
+  it('creates an empty registry with an administrator, and refuses to overwrite it', async () => {
+    const dir = tempDir();
+    expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'chief', '--admin-password', 'long-enough-1'])).toBe(0);
+    expect(existsSync(join(dir, 'registry.db'))).toBe(true);
+    const before = readFileSync(join(dir, 'registry.db'));
+    expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'chief', '--admin-password', 'long-enough-1'])).toBe(2);
+    expect(stderr).toMatch(/уже существует/);
+    expect(readFileSync(join(dir, 'registry.db')).equals(before)).toBe(true);
+  });
+
+  it('loads the demo registry and verifies its audit log', async () => {
+    const dir = tempDir();
+    expect(await runCli(['demo', '--data-dir', dir, '--children', '20'])).toBe(0);
+    const db = new Database(join(dir, 'registry.db'), { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM certificates WHERE number = '9901101325'").get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM certificates').get()).toEqual({ n: 21 });
+    db.close();
+    expect(await runCli(['verify-audit', '--data-dir', dir])).toBe(0);
+    expect(stdout).toMatch(/Журнал цел/);
+  });
+
+  it('the demo generator is deterministic', async () => {
+    const names = async () => {
+      const dir = tempDir();
+      await runCli(['demo', '--data-dir', dir, '--children', '50', '--seed', '7']);
+      const db = new Database(join(dir, 'registry.db'), { readonly: true });
+      const rows = db.prepare('SELECT c.number, ch.name_norm, ch.birth_date FROM certificates c JOIN children ch ON ch.id = c.child_id ORDER BY c.number').all();
+      db.close();
+      return rows;
+    };
+    expect(await names()).toEqual(await names());
+  });
+
+  it('verify-audit exits 1 and names the broken entry', async () => {
+    const dir = tempDir();
+    await runCli(['demo', '--data-dir', dir, '--children', '5']);
+    const db = new Database(join(dir, 'registry.db'));
+    db.exec("DROP TRIGGER audit_is_append_only; UPDATE audit_log SET summary = 'x' WHERE seq = 1");
+    db.close();
+    expect(await runCli(['verify-audit', '--data-dir', dir])).toBe(1);
+    expect(stdout).toMatch(/нарушена: запись № 1 изменена/);
+  });
+
+  it('answers bad arguments in Russian and changes nothing', async () => {
+    const dir = tempDir();
+    expect(await runCli(['frobnicate'])).toBe(2);
+    expect(stderr).toMatch(/Неизвестная команда «frobnicate»/);
+    expect(await runCli(['demo', '--data-dir', dir, '--children', 'много'])).toBe(2);
+    expect(stderr).toMatch(/--children: укажите целое число/);
+    expect(await runCli(['demo', '--data-dir', dir, '--bogus'])).toBe(2);
+    expect(stderr).toMatch(/Неизвестный параметр --bogus/);
+    expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'x', '--admin-password', 'short'])).toBe(2);
+    expect(await runCli(['generate'])).toBe(2);
+    expect(stderr).toMatch(/--file/);
+    expect(existsSync(join(dir, 'registry.db'))).toBe(false);
+  });
+
+  it('refuses to open a file that is not a registry', async () => {
+    const file = join(tempDir(), 'x.db');
+    writeFileSync(file, 'not a database at all');
+    expect(await runCli(['verify-audit', '--file', file])).toBe(2);
+    expect(stderr).toMatch(/не является реестром/);
+    expect(readFileSync(file, 'utf8')).toBe('not a database at all');
+  });
+});

@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeskServer } from '../../src-main/hosts/server/server';
+import { makeDesk, tempDir } from './helpers';
+
+let server: Server | null = null;
+afterEach(() => {
+  server?.close();
+  server = null;
+});
+
+async function start() {
+  const desk = makeDesk({ children: 5 });
+  const rendererDir = tempDir();
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>АРМ</title>');
+  server = createDeskServer({ api: desk.api, rendererDir, port: 0, host: '127.0.0.1' });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/${op}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { base, post };
+}
+
+describe('server host', () => {
+  it('logs in with a HttpOnly SameSite=Strict cookie and keeps the token out of the page', async () => {
+    const { post } = await start();
+    const res = await post('auth.login', { login: 'operator', password: 'operator-demo-2026' });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/certdesk_session=[^;]+; HttpOnly; SameSite=Strict/);
+    const body = (await res.json()) as { ok: boolean; value: { token: string } };
+    expect(body.ok).toBe(true);
+    expect(body.value.token).toBe('');
+    const search = await post('certificates.search', { query: '9901101325' }, { Cookie: cookie.split(';')[0]! });
+    const found = (await search.json()) as { value: { rows: Array<{ childName: string }> } };
+    expect(found.value.rows[0]?.childName).toBe('Сидоров Сидор Сидорович');
+  });
+
+  it('refuses calls that did not come from the desk page (no custom header) and non-POST calls', async () => {
+    const { base, post } = await start();
+    const forged = await fetch(`${base}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { message: string } }).error.message).toMatch(/не из интерфейса/);
+    expect((await fetch(`${base}/api/auth.me`)).status).toBe(405);
+    const bad = await post('auth.login', '{not json');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/JSON/);
+  });
+
+  it('serves the renderer with security headers and never a file outside it', async () => {
+    const { base } = await start();
+    const index = await fetch(`${base}/certificates/123`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(index.headers.get('x-frame-options')).toBe('DENY');
+    expect((await fetch(`${base}/assets/../../etc/passwd.js`)).status).toBe(404);
+    expect((await fetch(`${base}/assets/%2e%2e/%2e%2e/registry.db`)).status).toBe(404);
+  });
+
+  it('answers an unknown operation in Russian', async () => {
+    const { post } = await start();
+    const res = await post('nothing.here', {});
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Неизвестная операция/);
+  });
+});
