@@ -1,0 +1,70 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { useSessionStore } from '../stores/session';
+import { pinia } from './pinia';
+import type { Role } from '../../../shared/enums';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login screen). */
+    public?: boolean;
+    /** Only these roles may open the route. */
+    roles?: Role[];
+    /** Key under unavailable.* describing a section that later work fills. */
+    section?: string;
+    /** i18n key of the section title. */
+    title?: string;
+  }
+}
+
+const unavailable = (path: string, section: string, roles?: Role[]): RouteRecordRaw => ({
+  path,
+  name: section,
+  component: () => import('../views/UnavailableView.vue'),
+  meta: { section, title: `nav.${section}`, ...(roles ? { roles } : {}) },
+});
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('../views/LayoutView.vue'),
+    children: [
+      { path: '', redirect: { name: 'search' } },
+      { path: 'certificates', name: 'search', component: () => import('../views/SearchView.vue'), meta: { title: 'nav.cabinet' } },
+      { path: 'certificates/new', name: 'issue', component: () => import('../views/IssueView.vue'), meta: { title: 'issue.title' } },
+      // :id is the certificate's id or its 10-digit number.
+      { path: 'certificates/:id', name: 'card', component: () => import('../views/CardView.vue'), meta: { title: 'nav.cabinet' } },
+      unavailable('navigator', 'navigator'),
+      unavailable('schedule', 'schedule'),
+      unavailable('contracts', 'contracts'),
+      unavailable('news', 'news'),
+      unavailable('events', 'events'),
+      unavailable('portfolio', 'portfolio'),
+      unavailable('settings', 'settings'),
+      unavailable('admin', 'admin', ['admin']),
+      { path: 'audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { roles: ['admin'], title: 'nav.audit' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
+    ],
+  },
+];
+
+export const router = createRouter({
+  // Hash history: the desktop window loads the renderer from a file.
+  history: createWebHashHistory(),
+  routes,
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore(pinia);
+  await session.restore();
+  if (to.meta.public) {
+    if (to.name === 'login' && session.isAuthenticated) return { name: 'search' };
+    return true;
+  }
+  if (!session.isAuthenticated) {
+    return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  }
+  const roles = to.meta.roles;
+  if (roles && (!session.role || !roles.includes(session.role))) return { name: 'search' };
+  return true;
+});

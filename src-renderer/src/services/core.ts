@@ -1,0 +1,30 @@
+/**
+ * Thin wrapper around the api client: every screen calls the core through `request`,
+ * so that an expired session (code 'unauthenticated') sends the operator to the login screen once, globally.
+ */
+import { call } from '../api';
+import type { OperationInput, OperationName, OperationOutput } from '../../../shared/operations';
+import type { AppErrorBody, Result } from '../../../shared/result';
+
+type Handler = () => void;
+let onUnauthenticated: Handler | null = null;
+
+/** Operations whose 'unauthenticated' answer is expected and handled by the caller. */
+const SESSION_OPERATIONS: ReadonlySet<OperationName> = new Set(['auth.login', 'auth.me', 'auth.logout']);
+
+export function setUnauthenticatedHandler(handler: Handler): void {
+  onUnauthenticated = handler;
+}
+
+export async function request<N extends OperationName>(
+  operation: N,
+  input: OperationInput<N>,
+): Promise<Result<OperationOutput<N>>> {
+  const result = await call(operation, input);
+  if (!result.ok && result.error.code === 'unauthenticated' && !SESSION_OPERATIONS.has(operation)) {
+    onUnauthenticated?.();
+  }
+  return result;
+}
+
+export type { AppErrorBody };

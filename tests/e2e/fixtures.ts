@@ -1,0 +1,90 @@
+/**
+ * Every test gets its own registry: a fresh data folder and its own server host process
+ * (`out/main/server.js --data-dir <tmp> --port 0 --demo`), killed and removed after the test.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Override for development: CERTDESK_SERVER=/path/to/server.js */
+const SERVER_SCRIPT = process.env.CERTDESK_SERVER ?? path.resolve('out/main/server.js');
+const LISTEN_LINE = /certdesk server listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const START_TIMEOUT_MS = 45_000;
+
+export interface ServerHost {
+  baseURL: string;
+  dataDir: string;
+  /** Everything the server printed, for failure diagnostics. */
+  output: () => string;
+}
+
+async function startServer(dataDir: string): Promise<{ host: ServerHost; child: ChildProcess }> {
+  if (!existsSync(SERVER_SCRIPT)) {
+    throw new Error(`Server host not built: ${SERVER_SCRIPT} is missing. Run \`npm run build\` first.`);
+  }
+  const child = spawn(process.execPath, [SERVER_SCRIPT, '--data-dir', dataDir, '--port', '0', '--demo'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  let output = '';
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Server did not start in ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = LISTEN_LINE.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited before listening (code ${code}, signal ${signal}):\n${output}`));
+    });
+  });
+  return { host: { baseURL: `${baseURL}/`, dataDir, output: () => output }, child };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ server: ServerHost }>({
+  server: async ({}, use, testInfo) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'certdesk-e2e-'));
+    const { host, child } = await startServer(dataDir);
+    try {
+      await use(host);
+    } finally {
+      await stopServer(child);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('server-output', { body: host.output(), contentType: 'text/plain' });
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+  baseURL: async ({ server }, use) => {
+    await use(server.baseURL);
+  },
+});
+
+export { expect };
+export type { Page };
+
+export const ACCOUNTS = {
+  admin: { login: 'admin', password: 'admin-demo-2026' },
+  operator: { login: 'operator', password: 'operator-demo-2026' },
+  org: { login: 'org', password: 'org-demo-2026' },
+} as const;

@@ -1,0 +1,41 @@
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS } from './fixtures';
+import { LoginPage } from './pages/LoginPage';
+import { Layout } from './pages/Layout';
+import type { ChildData, RepresentativeData } from './pages/IssuePage';
+
+export async function logInAs(page: Page, who: keyof typeof ACCOUNTS): Promise<Layout> {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn(ACCOUNTS[who].login, ACCOUNTS[who].password);
+  const layout = new Layout(page);
+  await layout.expectLoggedIn();
+  return layout;
+}
+
+export const CYRILLIC = /[А-Яа-яЁё]{3,}/;
+
+export const ALYONA: ChildData = {
+  lastName: 'Ёлкина',
+  firstName: 'Алёна',
+  middleName: 'Петровна',
+  birthDate: '14.05.2016',
+  gender: 'female',
+  document: 'II-ЛО 654321',
+};
+
+export const ALYONA_MOTHER: RepresentativeData = {
+  lastName: 'Ёлкина',
+  firstName: 'Мария',
+  middleName: 'Ивановна',
+  relation: 'mother',
+  document: 'паспорт 4716 123456',
+  phone: '+7 921 123-45-67',
+  email: 'elkina@example.ru',
+  address: 'г. Мурманск, ул. Полярные Зори, д. 5, кв. 12',
+};
+
+export async function expectNoRussianGaps(page: Page): Promise<void> {
+  // Raw i18n keys (e.g. "issue.title") must never reach the screen.
+  await expect(page.locator('body')).not.toContainText(/\b(issue|card|search|audit|nav|login)\.[a-z]+/);
+}
