@@ -8,6 +8,7 @@ import {
   CERTIFICATE_TYPES,
   GENDERS,
   RELATIONS,
+  ROLES,
   THEMES,
   type BudgetRegistry,
   type CertificateStatus,
@@ -171,6 +172,17 @@ export interface CertificateCard {
   notifications: Array<{ id: string; at: string; text: string }>;
 }
 
+export interface OperatorAccountView extends OperatorView {
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+export interface OrganizationRef {
+  id: string;
+  shortName: string;
+  municipalityName: string;
+}
+
 export interface AuditEntryView {
   seq: number;
   at: string;
@@ -188,6 +200,21 @@ export interface AuditVerification {
   firstBrokenSeq: number | null;
   message: string;
 }
+
+const newPassword = z
+  .string({ error: 'Пароль: укажите значение' })
+  .min(10, 'Пароль не короче 10 символов')
+  .max(256, 'Пароль не длиннее 256 символов')
+  .refine((v) => /\p{L}/u.test(v) && /\d/.test(v), 'Пароль должен содержать буквы и цифры');
+
+const operatorLogin = z
+  .string({ error: 'Логин: укажите значение' })
+  .trim()
+  .regex(/^[a-zA-Z0-9._-]{3,64}$/, 'Логин: от 3 до 64 латинских букв, цифр, точек, дефисов или подчёркиваний');
+
+const operatorFullName = trimmed(120, 'ФИО сотрудника')
+  .min(3, 'ФИО сотрудника: обязательно для заполнения')
+  .regex(/^[А-ЯЁа-яё]+(?:[- ][А-ЯЁа-яё]+)*$/u, 'ФИО сотрудника: только русские буквы, пробелы и дефисы');
 
 // ---------- the contract ----------
 
@@ -239,6 +266,36 @@ export const operations = {
     input: z.union([z.object({ id }), z.object({ number: certificateNumber })]),
     output: {} as CertificateCard,
   },
+  'auth.changePassword': {
+    input: z.object({ currentPassword: z.string().min(1, 'Укажите текущий пароль').max(256), newPassword }),
+    output: {} as { changed: true },
+  },
+  'operators.list': { input: z.object({}), output: {} as OperatorAccountView[] },
+  'operators.create': {
+    input: z.object({
+      login: operatorLogin,
+      fullName: operatorFullName,
+      role: z.enum(ROLES, { error: 'Роль: выберите значение' }),
+      organizationId: id.nullable().optional().transform((v) => v ?? null),
+      password: newPassword,
+    }),
+    output: {} as OperatorAccountView,
+  },
+  'operators.update': {
+    input: z.object({
+      id,
+      fullName: operatorFullName.optional(),
+      role: z.enum(ROLES, { error: 'Роль: выберите значение' }).optional(),
+      organizationId: id.nullable().optional(),
+      active: z.boolean().optional(),
+    }),
+    output: {} as OperatorAccountView,
+  },
+  'operators.resetPassword': {
+    input: z.object({ id, password: newPassword }),
+    output: {} as { reset: true },
+  },
+  'organizations.list': { input: z.object({}), output: {} as OrganizationRef[] },
   'audit.list': {
     input: z.object({
       beforeSeq: z.number().int().positive().optional(),

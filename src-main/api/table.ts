@@ -9,6 +9,7 @@ import { authOperations } from '../features/auth/operations';
 import { operatorById, toActor } from '../features/auth/operators';
 import { certificateOperations } from '../features/certificates/operations';
 import { municipalityOperations } from '../features/municipalities/operations';
+import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
 import { setMeta } from '../registry/db';
 import type { OperationContext, OperationDef } from './operation';
@@ -19,6 +20,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...settingsOperations,
   ...municipalityOperations,
   ...certificateOperations,
+  ...operatorOperations,
   ...auditOperations,
 };
 
