@@ -47,9 +47,14 @@ test('organization staff does not see «Журнал» nor «Администр�
   await expect(layout.navLink('Навигатор')).toBeVisible();
   await expect(layout.navLink('Журнал')).toHaveCount(0);
   await expect(layout.navLink('Администрирование')).toHaveCount(0);
-  await page.goto('./#/audit');
+  // The registry of children is for registry staff: organization staff land on the navigator.
+  await expect(layout.navLink('Кабинет / Сертификаты')).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/navigator/);
+  for (const path of ['audit', 'admin', 'certificates/9901101325']) {
+    await page.goto(`./#/${path}`);
+    await expect(page).toHaveURL(/#\/navigator/);
+  }
   await expect(page.getByTestId('audit-page')).toHaveCount(0);
-  await expect(page).not.toHaveURL(/#\/audit/);
 });
 
 test('logout returns to the login screen and the session is gone', async ({ page }) => {
@@ -57,4 +62,16 @@ test('logout returns to the login screen and the session is gone', async ({ page
   await layout.logout();
   await page.goto('./#/certificates');
   await expect(page).toHaveURL(/#\/login/);
+});
+
+test('an expired session sends the operator to the login screen', async ({ page, context }) => {
+  await logInAs(page, 'operator');
+  await context.clearCookies();
+  const search = new SearchPage(page);
+  await search.input.pressSequentially('Сид', { delay: 20 });
+  await expect(page).toHaveURL(/#\/login/);
+  await expect(page.getByText('Сеанс завершён. Войдите снова.')).toBeVisible();
+  // After logging in again the operator returns where they were.
+  await new LoginPage(page).logIn(ACCOUNTS.operator.login, ACCOUNTS.operator.password);
+  await expect(search.input).toBeVisible();
 });

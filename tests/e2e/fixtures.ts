@@ -61,7 +61,25 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ server: ServerHost }>({
+/** Console noise that is not an app error: HTTP refusals the app handles (e.g. a wrong password). */
+const IGNORED_CONSOLE = [/Failed to load resource: the server responded with a status of 4\d\d/];
+
+export const test = base.extend<{ server: ServerHost; consoleErrors: string[] }>({
+  // Any uncaught exception, Vue warning printed as an error, or CSP violation fails the test.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const text = msg.text();
+        if (!IGNORED_CONSOLE.some((re) => re.test(text))) errors.push(text);
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await use(errors);
+      expect(errors, 'browser console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
   server: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'certdesk-e2e-'));
     const { host, child } = await startServer(dataDir);

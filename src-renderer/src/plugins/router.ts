@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import { useSessionStore } from '../stores/session';
 import { pinia } from './pinia';
 import type { Role } from '../../../shared/enums';
+import { ADMINS, REGISTRY_STAFF, homeRouteName, roleAllows } from '../access';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -29,11 +30,26 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../views/LayoutView.vue'),
     children: [
-      { path: '', redirect: { name: 'search' } },
-      { path: 'certificates', name: 'search', component: () => import('../views/SearchView.vue'), meta: { title: 'nav.cabinet' } },
-      { path: 'certificates/new', name: 'issue', component: () => import('../views/IssueView.vue'), meta: { title: 'issue.title' } },
+      { path: '', name: 'home', redirect: () => ({ name: homeRouteName(useSessionStore(pinia).role) }) },
+      {
+        path: 'certificates',
+        name: 'search',
+        component: () => import('../views/SearchView.vue'),
+        meta: { title: 'nav.cabinet', roles: REGISTRY_STAFF },
+      },
+      {
+        path: 'certificates/new',
+        name: 'issue',
+        component: () => import('../views/IssueView.vue'),
+        meta: { title: 'issue.title', roles: REGISTRY_STAFF },
+      },
       // :id is the certificate's id or its 10-digit number.
-      { path: 'certificates/:id', name: 'card', component: () => import('../views/CardView.vue'), meta: { title: 'nav.cabinet' } },
+      {
+        path: 'certificates/:id',
+        name: 'card',
+        component: () => import('../views/CardView.vue'),
+        meta: { title: 'nav.cabinet', roles: REGISTRY_STAFF },
+      },
       unavailable('navigator', 'navigator'),
       unavailable('schedule', 'schedule'),
       unavailable('contracts', 'contracts'),
@@ -41,8 +57,8 @@ const routes: RouteRecordRaw[] = [
       unavailable('events', 'events'),
       unavailable('portfolio', 'portfolio'),
       unavailable('settings', 'settings'),
-      unavailable('admin', 'admin', ['admin']),
-      { path: 'audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { roles: ['admin'], title: 'nav.audit' } },
+      unavailable('admin', 'admin', ADMINS),
+      { path: 'audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { roles: ADMINS, title: 'nav.audit' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   },
@@ -58,13 +74,13 @@ router.beforeEach(async (to) => {
   const session = useSessionStore(pinia);
   await session.restore();
   if (to.meta.public) {
-    if (to.name === 'login' && session.isAuthenticated) return { name: 'search' };
+    if (to.name === 'login' && session.isAuthenticated) return { name: homeRouteName(session.role) };
     return true;
   }
   if (!session.isAuthenticated) {
     return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   }
-  const roles = to.meta.roles;
-  if (roles && (!session.role || !roles.includes(session.role))) return { name: 'search' };
+  // Nested routes inherit their parents' meta; the deepest record decides.
+  if (!roleAllows(to.meta.roles, session.role)) return { name: homeRouteName(session.role) };
   return true;
 });
