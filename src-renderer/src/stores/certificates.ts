@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import { request } from '../services/core';
 import type { CertificateSearchRow } from '../../../shared/operations';
 
@@ -82,5 +82,19 @@ export const useCertificatesStore = defineStore('certificates', () => {
     selectedIndex.value = -1;
   }
 
-  return { query, rows, searchedQuery, loading, error, selectedIndex, limit, setQuery, refresh, move, select, reset };
+  // Read-only outside: screens change the state through the actions.
+  return {
+    query: computed(() => query.value),
+    rows: computed(() => rows.value),
+    searchedQuery: computed(() => searchedQuery.value),
+    loading: computed(() => loading.value),
+    error: computed(() => error.value),
+    selectedIndex: computed(() => selectedIndex.value),
+    limit,
+    setQuery,
+    refresh,
+    move,
+    select,
+    reset,
+  };
 });

@@ -184,17 +184,18 @@ export const useIssueStore = defineStore('issue', () => {
     if (only) draft.municipalityId = only.id;
   }
 
+  // The draft is edited by the form (v-model); everything else is read-only outside.
   return {
     draft,
-    municipalities,
-    municipalitiesLoading,
-    municipalitiesError,
+    municipalities: computed(() => municipalities.value),
+    municipalitiesLoading: computed(() => municipalitiesLoading.value),
+    municipalitiesError: computed(() => municipalitiesError.value),
     municipality,
     categories,
     fieldErrors,
-    message,
-    duplicates,
-    submitting,
+    message: computed(() => message.value),
+    duplicates: computed(() => duplicates.value),
+    submitting: computed(() => submitting.value),
     loadMunicipalities,
     submit,
     reset,

@@ -64,5 +64,19 @@ export const useSessionStore = defineStore('session', () => {
     return null;
   }
 
-  return { operator, office, isAuthenticated, role, isAdmin, theme, restored, expired, restore, login, logout, markExpired, setTheme };
+  return {
+    operator,
+    office,
+    isAuthenticated,
+    role,
+    isAdmin,
+    theme,
+    restored: computed(() => restored.value),
+    expired: computed(() => expired.value),
+    restore,
+    login,
+    logout,
+    markExpired,
+    setTheme,
+  };
 });
