@@ -6,6 +6,12 @@ export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [vue()],
+  // vue-i18n feature flags: Composition API only, no devtools in production builds.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -66,3 +66,36 @@ export type Gender = (typeof GENDERS)[number];
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+
+/** Тип подтверждения присутствия при подаче заявки по инициативе организации. */
+export const CONFIRMATION_POLICIES = ['forbidden', 'by_name', 'by_phrase'] as const;
+export type ConfirmationPolicy = (typeof CONFIRMATION_POLICIES)[number];
+export const CONFIRMATION_POLICY_LABELS: Record<ConfirmationPolicy, string> = {
+  forbidden: 'Запись запрещена',
+  by_name: 'Подтверждение по ФИО',
+  by_phrase: 'Подтверждение по кодовой фразе',
+};
+/** The seed's explanations, shown beside the choice. */
+export const CONFIRMATION_POLICY_HINTS: Record<ConfirmationPolicy, string> = {
+  forbidden:
+    'Организации не смогут создавать заявки по сертификату. Записаться можно только лично: в личном кабинете или у оператора реестра после проверки логина и пароля кабинета.',
+  by_name:
+    'Для создания заявки организации достаточно знать номер сертификата и ФИО ребёнка. Из-за случаев неправомерной записи этот способ не рекомендуется.',
+  by_phrase:
+    'Заявку организация создаст только в присутствии представителя, назвавшего кодовую фразу. Рекомендуемый способ; фразу стоит периодически менять.',
+};
+
+export const DOCUMENT_KINDS = ['extract', 'attendance', 'consent'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  extract: 'Выписка сертификата',
+  attendance: 'Справка о посещении кружков',
+  consent: 'Согласие на обработку персональных данных',
+};
+
+/** The version of the consent form the desk prints now; a signed consent records the version it was signed on. */
+export const CONSENT_FORM_VERSION = '2026-1';
+
+export const SCAN_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type ScanMime = (typeof SCAN_MIME_TYPES)[number];
+export const SCAN_MAX_BYTES = 10 * 1024 * 1024;

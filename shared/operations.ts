@@ -7,9 +7,14 @@ import { z } from 'zod';
 import {
   CERTIFICATE_TYPES,
   GENDERS,
+  CONFIRMATION_POLICIES,
+  DOCUMENT_KINDS,
   RELATIONS,
   ROLES,
+  SCAN_MIME_TYPES,
   THEMES,
+  type ConfirmationPolicy,
+  type DocumentKind,
   type BudgetRegistry,
   type CertificateStatus,
   type CertificateType,
@@ -110,6 +115,8 @@ export interface SessionView {
   token: string;
   operator: OperatorView;
   office: { id: string; name: string };
+  /** Operations this operator's role may call: the screens offer only what the core would accept. */
+  allowedOperations: string[];
 }
 
 export interface CategoryView {
@@ -162,6 +169,8 @@ export interface CertificateCard {
     phone: string | null;
     email: string | null;
     address: string | null;
+    classAddress: string | null;
+    identityDocument: string;
   } | null;
   municipality: { id: string; name: string };
   category: { id: string; name: string; year: number };
@@ -170,6 +179,75 @@ export interface CertificateCard {
   limitMessage: string | null;
   budgetCounts: Record<BudgetRegistry, number>;
   notifications: Array<{ id: string; at: string; text: string }>;
+  /** Why the certificate is suspended or annulled. */
+  statusReason: string | null;
+  checklist: ChecklistView;
+  consents: ConsentView[];
+  /** True when a signed, not withdrawn consent exists. */
+  hasValidConsent: boolean;
+  /** What activation still lacks (empty when it can be activated or is not in «не активирован»). */
+  activationMissing: string[];
+  confirmation: { policy: ConfirmationPolicy; codePhraseSet: boolean; codePhraseChangedAt: string | null; lockedUntil: string | null };
+  cabinet: { login: string; passwordSetAt: string | null };
+  /** Other children of the same representative (the seed's «объединение кабинетов»). */
+  family: Array<{ certificateId: string; number: string; childName: string; status: CertificateStatus }>;
+  history: Array<{ at: string; kind: string; text: string; operatorName: string | null }>;
+  documents: IssuedDocumentView[];
+}
+
+export interface ChecklistView {
+  childIdentity: boolean;
+  representativeIdentity: boolean;
+  representationProof: boolean;
+  /** Proof of representation is needed only when the representative is not a parent. */
+  representationProofRequired: boolean;
+  recordedAt: string | null;
+}
+
+export interface ConsentView {
+  id: string;
+  formVersion: string;
+  signedOn: string;
+  signedBy: string;
+  recordedAt: string;
+  withdrawnOn: string | null;
+  scan: { fileName: string; mime: string; size: number; sha256: string } | null;
+}
+
+export interface IssuedDocumentView {
+  id: string;
+  kind: DocumentKind;
+  registrationNumber: string;
+  issuedAt: string;
+  issuedByName: string;
+  valid: boolean;
+  supersededReason: string | null;
+}
+
+export interface PrintedDocument {
+  document: IssuedDocumentView;
+  /** The PDF, base64: the window previews and prints it, the browser opens or downloads it. */
+  pdfBase64: string;
+  fileName: string;
+}
+
+export interface DocumentVerification {
+  found: boolean;
+  valid: boolean;
+  message: string;
+  kind: DocumentKind | null;
+  registrationNumber: string | null;
+  issuedAt: string | null;
+  issuedByName: string | null;
+  officeName: string | null;
+  certificateNumber: string | null;
+  /** «Фамилия И. О.» of the child: enough to match the paper, no more. */
+  childName: string | null;
+}
+
+export interface ConfirmationDecision {
+  allowed: boolean;
+  message: string;
 }
 
 export interface OperatorAccountView extends OperatorView {
@@ -216,6 +294,16 @@ const operatorFullName = trimmed(120, 'ФИО сотрудника')
   .min(3, 'ФИО сотрудника: обязательно для заполнения')
   .regex(/^[А-ЯЁа-яё]+(?:[- ][А-ЯЁа-яё]+)*$/u, 'ФИО сотрудника: только русские буквы, пробелы и дефисы');
 
+const certificateRef = z.object({ certificateId: id });
+const reason = (label: string) => trimmed(500, label).min(5, `${label}: опишите причину (не короче 5 символов)`);
+
+/** Code phrases are said aloud and typed by an operator: compared folded, so the minimum counts letters that matter. */
+export const CODE_PHRASE_MIN_LENGTH = 8;
+const codePhrase = z
+  .string({ error: 'Кодовая фраза: укажите значение' })
+  .max(100, 'Кодовая фраза не длиннее 100 символов')
+  .refine((v) => v.replace(/\s+/g, ' ').trim().length >= CODE_PHRASE_MIN_LENGTH, `Кодовая фраза не короче ${CODE_PHRASE_MIN_LENGTH} символов`);
+
 // ---------- the contract ----------
 
 export const operations = {
@@ -247,7 +335,7 @@ export const operations = {
     input: z.object({
       child: childInput,
       representative: representativeInput,
-      municipalityId: id,
+      municipalityId: z.string({ error: 'Муниципалитет: выберите значение' }).uuid('Муниципалитет: выберите значение из списка'),
       categoryId: z.string({ error: 'Категория: выберите значение' }).uuid('Категория: выберите значение из списка'),
       type: z.enum(CERTIFICATE_TYPES, { error: 'Тип сертификата: выберите значение' }),
       /** Set after the operator has seen the suspected duplicates and confirmed this is another child. */
@@ -296,6 +384,88 @@ export const operations = {
     output: {} as { reset: true },
   },
   'organizations.list': { input: z.object({}), output: {} as OrganizationRef[] },
+  'certificates.setChecklist': {
+    input: certificateRef.extend({
+      childIdentity: z.boolean({ error: 'Отметьте документ ребёнка' }),
+      representativeIdentity: z.boolean({ error: 'Отметьте документ представителя' }),
+      representationProof: z.boolean({ error: 'Отметьте документ, подтверждающий полномочия' }),
+    }),
+    output: {} as ChecklistView,
+  },
+  'certificates.activate': { input: certificateRef, output: {} as { status: CertificateStatus } },
+  'certificates.suspend': { input: certificateRef.extend({ reason: reason('Причина приостановления') }), output: {} as { status: CertificateStatus } },
+  'certificates.resume': { input: certificateRef, output: {} as { status: CertificateStatus } },
+  'certificates.annul': {
+    input: certificateRef.extend({ reason: reason('Причина аннулирования'), confirm: z.literal(true, { error: 'Подтвердите аннулирование: это действие необратимо' }) }),
+    output: {} as { status: CertificateStatus },
+  },
+  'certificates.setConfirmationPolicy': {
+    input: certificateRef
+      .extend({
+        policy: z.enum(CONFIRMATION_POLICIES, { error: 'Тип подтверждения: выберите значение' }),
+        codePhrase: codePhrase.optional(),
+        codePhraseRepeat: z.string().max(100).optional(),
+      })
+      .refine((v) => v.codePhrase === undefined || v.codePhrase === v.codePhraseRepeat, {
+        message: 'Кодовая фраза и её повтор не совпадают',
+        path: ['codePhraseRepeat'],
+      }),
+    output: {} as { policy: ConfirmationPolicy; codePhraseChangedAt: string | null },
+  },
+  'certificates.checkConfirmation': {
+    input: z.object({
+      certificateNumber,
+      childFullName: z.string().max(200).optional(),
+      codePhrase: z.string().max(100).optional(),
+    }),
+    output: {} as ConfirmationDecision,
+  },
+  'consents.sign': {
+    input: certificateRef.extend({
+      signedOn: isoDate('Дата подписания'),
+      signedBy: trimmed(200, 'Кто подписал').min(3, 'Кто подписал: укажите ФИО подписавшего'),
+      formVersion: trimmed(20, 'Версия формы').min(1, 'Версия формы: укажите значение'),
+    }),
+    output: {} as ConsentView,
+  },
+  'consents.attachScan': {
+    input: z.object({
+      consentId: id,
+      fileName: trimmed(200, 'Имя файла').min(1, 'Имя файла: укажите значение'),
+      mime: z.enum(SCAN_MIME_TYPES, { error: 'Скан: допускаются только PDF, PNG или JPEG' }),
+      dataBase64: z.string().min(1, 'Скан: файл пуст').max(15_000_000, 'Скан: файл больше 10 МБ'),
+    }),
+    output: {} as ConsentView,
+  },
+  'consents.withdraw': {
+    input: z.object({ consentId: id, withdrawnOn: isoDate('Дата отзыва') }),
+    output: {} as ConsentView,
+  },
+  'representatives.update': {
+    input: z.object({
+      representativeId: id,
+      phone: representativeInput.shape.phone,
+      email: representativeInput.shape.email,
+      address: representativeInput.shape.address,
+      classAddress: trimmed(300, 'Удобный адрес для посещения занятий').optional().transform((v) => (v ? v : null)),
+    }),
+    output: {} as { representativeId: string },
+  },
+  'cabinet.verify': {
+    input: z.object({ login: certificateNumber, password: z.string().min(1, 'Укажите пароль кабинета').max(100) }),
+    output: {} as { certificateId: string; number: string; childName: string },
+  },
+  'family.link': {
+    input: certificateRef.extend({ login: certificateNumber, password: z.string().min(1, 'Укажите пароль кабинета').max(100) }),
+    output: {} as { linkedCertificateId: string },
+  },
+  'documents.printExtract': { input: certificateRef, output: {} as PrintedDocument },
+  'documents.printAttendance': { input: certificateRef, output: {} as PrintedDocument },
+  'documents.printConsentForm': { input: certificateRef, output: {} as PrintedDocument },
+  'documents.verify': {
+    input: z.object({ code: z.string().trim().min(3, 'Введите номер документа или содержимое QR-кода').max(300, 'Слишком длинный код') }),
+    output: {} as DocumentVerification,
+  },
   'audit.list': {
     input: z.object({
       beforeSeq: z.number().int().positive().optional(),

@@ -13,6 +13,8 @@ export interface OperationContext {
   stamp: string;
   nowIso: string;
   today: string;
+  /** Operations a role may call, from the operation table: the session tells the renderer what to offer. */
+  allowedOperations(role: Role): string[];
   /** Names the record the call acted on and a human summary for the audit log (never a secret). */
   audit(recordType: string | null, recordId: string | null, summary: string): void;
 }

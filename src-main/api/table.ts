@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../shared/enums';
+import { ROLE_LABELS, type Role } from '../../shared/enums';
 import { operations, type OperationName, type OperationOutput } from '../../shared/operations';
 import type { AppErrorBody, Result } from '../../shared/result';
 import type { Actor, Core } from '../core';
@@ -9,6 +9,11 @@ import { authOperations } from '../features/auth/operations';
 import { operatorById, toActor } from '../features/auth/operators';
 import { certificateOperations } from '../features/certificates/operations';
 import { municipalityOperations } from '../features/municipalities/operations';
+import { cabinetOperations } from '../features/cabinet/operations';
+import { statusOperations } from '../features/certificates/status';
+import { confirmationOperations } from '../features/confirmation/policy';
+import { consentOperations } from '../features/consents/operations';
+import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
 import { setMeta } from '../registry/db';
@@ -20,9 +25,21 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...settingsOperations,
   ...municipalityOperations,
   ...certificateOperations,
+  ...statusOperations,
+  ...consentOperations,
+  ...confirmationOperations,
+  ...cabinetOperations,
+  ...documentOperations,
   ...operatorOperations,
   ...auditOperations,
 };
+
+function allowedOperations(role: Role): string[] {
+  return (Object.keys(operationTable) as OperationName[]).filter((name) => {
+    const roles = operationTable[name].roles;
+    return roles === 'public' || roles.includes(role);
+  });
+}
 
 export interface CallOptions {
   token?: string | null;
@@ -91,6 +108,7 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
       stamp: def.writes ? core.hlc.next() : '',
       nowIso: now.toISOString(),
       today: core.clock.today(),
+      allowedOperations,
       audit(recordType, recordId, summary) {
         auditInfo = { recordType, recordId, summary };
       },

@@ -5,6 +5,7 @@ import { childNameNorm, normalizeDocument } from '../features/certificates/child
 import { indexCertificateForSearch } from '../features/certificates/search';
 import { setMeta } from '../registry/db';
 import { normalizeName } from '../../shared/rules';
+import { CONSENT_FORM_VERSION } from '../../shared/enums';
 import { generateChildren } from './generate';
 
 /** Demo accounts, one per role (README lists them). */
@@ -108,6 +109,7 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
 
   db.transaction(() => {
     setMeta(db, 'office_name', 'Отдел реестра сертификатов г. Мурманска');
+    setMeta(db, 'office_address', '183038, г. Мурманск, ул. Профсоюзов, д. 20');
     db.prepare('INSERT INTO offices(id, modified_at, origin_office, code, name) VALUES (?, ?, ?, ?, ?)').run(
       office, stamp, office, '9901-01', 'Отдел реестра сертификатов г. Мурманска',
     );
@@ -187,6 +189,21 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
          VALUES (?, ?, ?, ?, ?, ?, ?, 'financing', 'active', ?, ?)`,
       )
       .run(certId, stamp, office, DEMO_CERTIFICATE_NUMBER, childId, ids.municipality, ids.city, `${year}-01-15`, `${year}-01-20`);
+    // Activated the way the desk activates: documents seen, consent signed; the parent chose «по ФИО».
+    db.prepare(
+      `UPDATE certificates SET doc_child_identity = 1, doc_representative_identity = 1, checklist_recorded_at = ?, confirmation_policy = 'by_name'
+        WHERE id = ?`,
+    ).run(`${year}-01-20T09:00:00.000Z`, certId);
+    db.prepare(
+      `INSERT INTO consents(id, modified_at, origin_office, certificate_id, representative_id, form_version, signed_on, signed_by, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(core.newId(), stamp, office, certId, repId, CONSENT_FORM_VERSION, `${year}-01-20`, 'Сидорова Анна Петровна', `${year}-01-20T09:00:00.000Z`);
+    const insEvent = db.prepare(
+      'INSERT INTO certificate_events(id, modified_at, origin_office, certificate_id, at, kind, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    insEvent.run(core.newId(), stamp, office, certId, `${year}-01-15T09:00:00.000Z`, 'issued', null, 'issued', `№ ${DEMO_CERTIFICATE_NUMBER}, сертификат финансирования, категория «город»`);
+    insEvent.run(core.newId(), stamp, office, certId, `${year}-01-20T09:00:00.000Z`, 'consent_signed', null, null, `Согласие (форма ${CONSENT_FORM_VERSION}) подписано: Сидорова Анна Петровна`);
+    insEvent.run(core.newId(), stamp, office, certId, `${year}-01-20T09:05:00.000Z`, 'activated', 'issued', 'active', null);
     const insLedger = db.prepare(
       `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_nominal, d_reserve, d_spent, at, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -4,6 +4,9 @@ import { fullName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
 import { budgetCountsOf, categoryById, municipalLimitReached } from '../municipalities/queries';
+import { consentsOf } from '../consents/operations';
+import { documentsOf } from '../documents/registry';
+import { activationMissing, certificateRow, hasValidConsent, needsRepresentationProof } from './records';
 
 export const LIMIT_REACHED_MESSAGE =
   'Лимит денежного обеспечения сертификатов муниципалитета исчерпан: средства сертификата сейчас нельзя использовать для оплаты обучения. Доступна запись на бюджетные программы.';
@@ -47,6 +50,8 @@ interface CardRow {
 
 interface RepRow {
   id: string;
+  identity_document: string;
+  class_address: string | null;
   last_name: string;
   first_name: string;
   middle_name: string | null;
@@ -67,7 +72,8 @@ export function findCertificateId(db: Db, by: { id: string } | { number: string 
 }
 
 /** «Кабинет сертификата»: what the parent's cabinet shows, for the operator at the desk. */
-export function certificateCard(db: Db, certificateId: string, today: string): CertificateCard {
+export function certificateCard(db: Db, certificateId: string, today: string, nowIso: string): CertificateCard {
+  const row = certificateRow(db, certificateId);
   const c = db
     .prepare(
       `SELECT cert.id, cert.number, cert.type, cert.status, cert.issued_on, cert.category_id, cert.municipality_id,
@@ -84,9 +90,9 @@ export function certificateCard(db: Db, certificateId: string, today: string): C
   const category = categoryById(db, c.category_id)!;
   const rep = db
     .prepare(
-      `SELECT r.id, r.last_name, r.first_name, r.middle_name, cr.relation, r.phone, r.email, r.address
+      `SELECT r.id, r.last_name, r.first_name, r.middle_name, cr.relation, r.phone, r.email, r.address, r.identity_document, r.class_address
          FROM child_representatives cr JOIN representatives r ON r.id = cr.representative_id
-        WHERE cr.child_id = ? AND cr.deleted = 0 ORDER BY cr.modified_at LIMIT 1`,
+        WHERE cr.child_id = ? AND cr.deleted = 0 ORDER BY cr.modified_at, cr.id LIMIT 1`,
     )
     .get(c.child_id) as RepRow | undefined;
   const notifications = db
@@ -116,6 +122,8 @@ export function certificateCard(db: Db, certificateId: string, today: string): C
           phone: rep.phone,
           email: rep.email,
           address: rep.address,
+          classAddress: rep.class_address,
+          identityDocument: rep.identity_document,
         }
       : null,
     municipality: { id: c.municipality_id, name: c.municipality_name },
@@ -125,5 +133,66 @@ export function certificateCard(db: Db, certificateId: string, today: string): C
     // Contracts (a later feature) take from these; until then every count is available.
     budgetCounts: budgetCountsOf(category),
     notifications,
+    statusReason: row.status_reason,
+    checklist: {
+      childIdentity: row.doc_child_identity === 1,
+      representativeIdentity: row.doc_representative_identity === 1,
+      representationProof: row.doc_representation_proof === 1,
+      representationProofRequired: needsRepresentationProof(rep?.relation),
+      recordedAt: row.checklist_recorded_at,
+    },
+    consents: consentsOf(db, certificateId),
+    hasValidConsent: hasValidConsent(db, certificateId),
+    activationMissing: row.status === 'issued' ? activationMissing(db, row) : [],
+    confirmation: {
+      policy: row.confirmation_policy,
+      codePhraseSet: !!row.code_phrase_hash,
+      codePhraseChangedAt: row.code_phrase_changed_at,
+      lockedUntil: row.confirmation_locked_until && row.confirmation_locked_until > nowIso ? row.confirmation_locked_until : null,
+    },
+    cabinet: { login: row.number, passwordSetAt: row.cabinet_password_set_at },
+    family: rep ? familyOf(db, rep.id, certificateId) : [],
+    history: historyOf(db, certificateId),
+    documents: documentsOf(db, certificateId),
   };
+}
+
+function familyOf(db: Db, representativeId: string, exceptCertificateId: string): CertificateCard['family'] {
+  return db
+    .prepare(
+      `SELECT cert.id AS certificateId, cert.number, ch.last_name || ' ' || ch.first_name || coalesce(' ' || ch.middle_name, '') AS childName, cert.status
+         FROM child_representatives cr
+         JOIN children ch ON ch.id = cr.child_id
+         JOIN certificates cert ON cert.child_id = ch.id AND cert.deleted = 0
+        WHERE cr.representative_id = ? AND cr.deleted = 0 AND cert.id <> ?
+        ORDER BY ch.birth_date`,
+    )
+    .all(representativeId, exceptCertificateId) as CertificateCard['family'];
+}
+
+const EVENT_TITLES: Record<string, string> = {
+  issued: 'Сертификат выдан',
+  activated: 'Сертификат активирован',
+  suspended: 'Сертификат приостановлен',
+  resumed: 'Сертификат возобновлён',
+  annulled: 'Сертификат аннулирован',
+  checklist: 'Перечень документов',
+  consent_signed: 'Согласие подписано',
+  consent_scan: 'Скан согласия',
+  consent_withdrawn: 'Согласие отозвано',
+  confirmation_policy: 'Тип подтверждения',
+  cabinet_password: 'Пароль личного кабинета',
+  family: 'Объединение кабинетов',
+};
+
+function historyOf(db: Db, certificateId: string): CertificateCard['history'] {
+  const rows = db
+    .prepare('SELECT at, kind, reason, operator_name FROM certificate_events WHERE certificate_id = ? AND deleted = 0 ORDER BY at DESC, rowid DESC LIMIT 100')
+    .all(certificateId) as Array<{ at: string; kind: string; reason: string | null; operator_name: string | null }>;
+  return rows.map((r) => ({
+    at: r.at,
+    kind: r.kind,
+    text: [EVENT_TITLES[r.kind] ?? r.kind, r.reason].filter(Boolean).join(': '),
+    operatorName: r.operator_name,
+  }));
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
 import { categoryById, municipalityById } from '../municipalities/queries';
 import { childNameNorm, findDuplicateChildren, normalizeDocument } from './children';
+import { recordCertificateEvent } from './records';
 import { indexCertificateForSearch } from './search';
 
 type IssueInput = OperationParsedInput<'certificates.issue'>;
@@ -135,6 +136,7 @@ export function issueCertificate(input: IssueInput, ctx: OperationContext): { ce
   );
 
   indexCertificateForSearch(db, Number(info.lastInsertRowid), childNameNorm(child), repNameNorm);
+  recordCertificateEvent(ctx, certificateId, { kind: 'issued', to: 'issued', reason: `№ ${number}, ${input.type === 'financing' ? 'сертификат финансирования' : 'сертификат учёта'}, категория «${category.name}»` });
   ctx.audit('certificate', certificateId, `Выдан сертификат ${number} (${initials(child)})${duplicates.length ? ', подтверждено: не дубликат' : ''}`);
   return { certificateId, number, childId: insertedChildId };
 }

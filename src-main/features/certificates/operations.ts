@@ -34,7 +34,7 @@ export const certificateOperations: FeatureOperations<
     auditReads: true,
     handler(input, ctx) {
       const id = findCertificateId(ctx.core.db, input);
-      const card = certificateCard(ctx.core.db, id, ctx.today);
+      const card = certificateCard(ctx.core.db, id, ctx.today, ctx.nowIso);
       ctx.audit('certificate', id, `Просмотр кабинета сертификата ${card.number}`);
       return card;
     },

@@ -4,7 +4,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Api } from '../../api/table';
 
 export const SESSION_COOKIE = 'certdesk_session';
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// A consent scan of up to 10 MB arrives as base64 inside JSON.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,141 @@
+import { randomInt } from 'node:crypto';
+import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
+import { DomainError } from '../../errors';
+import { hashSecret, hashSecretAsync, verifySecret } from '../auth/passwords';
+import { certificateRow, certificateRowByNumber, primaryRepresentative, recordCertificateEvent, type CertificateRow } from '../certificates/records';
+import { CONFIRMATION_LOCK_MS, CONFIRMATION_MAX_FAILURES, CONFIRMATION_WINDOW_MS } from '../confirmation/policy';
+
+/** No 0/O, 1/l/I: the password is read off paper and typed by a parent. */
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CABINET_PASSWORD_LENGTH = 10;
+
+export function generateCabinetPassword(): string {
+  let out = '';
+  for (let i = 0; i < CABINET_PASSWORD_LENGTH; i += 1) out += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
+  return out;
+}
+
+export function newCabinetPassword(): { password: string; hash: string } {
+  const password = generateCabinetPassword();
+  return { password, hash: hashSecret(password, 'random-token') };
+}
+
+/** Many passwords hashed in parallel on the thread pool, before the one transaction that stores them. */
+export async function newCabinetPasswords(count: number): Promise<Array<{ password: string; hash: string }>> {
+  const passwords = Array.from({ length: count }, generateCabinetPassword);
+  const hashes = await Promise.all(passwords.map((p) => hashSecretAsync(p, 'random-token')));
+  return passwords.map((password, i) => ({ password, hash: hashes[i]! }));
+}
+
+/**
+ * Issues a fresh cabinet password: only its hash is stored, and every earlier extract stops being valid
+ * (its printed password no longer opens the cabinet). Returns the password for the printout, once.
+ */
+export function reissueCabinetPassword(
+  ctx: OperationContext,
+  c: CertificateRow,
+  prepared: { password: string; hash: string } = newCabinetPassword(),
+): string {
+  const { password, hash } = prepared;
+  ctx.core.db
+    .prepare('UPDATE certificates SET cabinet_password_hash = ?, cabinet_password_set_at = ?, modified_at = ? WHERE id = ?')
+    .run(hash, ctx.nowIso, ctx.stamp, c.id);
+  ctx.core.db
+    .prepare(
+      `UPDATE issued_documents SET superseded_at = ?, superseded_reason = 'Выдан новый пароль личного кабинета: выписка заменена новой', modified_at = ?
+        WHERE certificate_id = ? AND kind = 'extract' AND superseded_at IS NULL`,
+    )
+    .run(ctx.nowIso, ctx.stamp, c.id);
+  recordCertificateEvent(ctx, c.id, { kind: 'cabinet_password', reason: 'Сформирована выписка с новым паролем личного кабинета' });
+  return password;
+}
+
+/**
+ * Checks a cabinet login and password that a parent presents at the desk. Wrong passwords count toward the
+ * same lockout as wrong confirmations (5 in 15 minutes lock for 30 minutes), so the desk cannot be used to guess.
+ */
+export function verifyCabinetCredentials(ctx: OperationContext, login: string, password: string): CertificateRow {
+  const { db } = ctx.core;
+  const c = certificateRowByNumber(db, login);
+  const nowMs = Date.parse(ctx.nowIso);
+  const wrong = 'Неверный логин или пароль личного кабинета.';
+  if (!c || !c.cabinet_password_hash) {
+    if (c && !c.cabinet_password_hash) throw new DomainError('refused', `У сертификата ${login} ещё нет пароля личного кабинета: сформируйте выписку.`);
+    throw new DomainError('unauthenticated', wrong);
+  }
+  if (c.confirmation_locked_until && Date.parse(c.confirmation_locked_until) > nowMs) {
+    throw new DomainError('locked', `Проверка кабинета ${c.number} временно заблокирована после ${CONFIRMATION_MAX_FAILURES} неудачных попыток. Повторите позже.`);
+  }
+  const record = (success: boolean) =>
+    db.prepare("INSERT INTO confirmation_attempts(certificate_id, at, method, success, operator_id) VALUES (?, ?, 'cabinet_password', ?, ?)").run(
+      c.id, ctx.nowIso, success ? 1 : 0, ctx.actor?.operatorId ?? null,
+    );
+  if (verifySecret(password, c.cabinet_password_hash)) {
+    record(true);
+    return c;
+  }
+  const failures = (db
+    .prepare('SELECT count(*) AS n FROM confirmation_attempts WHERE certificate_id = ? AND success = 0 AND at > ?')
+    .get(c.id, new Date(nowMs - CONFIRMATION_WINDOW_MS).toISOString()) as { n: number }).n + 1;
+  const lockedUntil = failures >= CONFIRMATION_MAX_FAILURES ? new Date(nowMs + CONFIRMATION_LOCK_MS).toISOString() : null;
+  throw new DomainError('unauthenticated', lockedUntil ? `${wrong} Проверка заблокирована на 30 минут.` : wrong, {
+    persist: () => {
+      record(false);
+      if (lockedUntil) db.prepare('UPDATE certificates SET confirmation_locked_until = ? WHERE id = ?').run(lockedUntil, c.id);
+    },
+  });
+}
+
+function childName(ctx: OperationContext, childId: string): string {
+  return (ctx.core.db.prepare("SELECT last_name || ' ' || first_name || coalesce(' ' || middle_name, '') AS n FROM children WHERE id = ?").get(childId) as { n: string }).n;
+}
+
+export const cabinetOperations: FeatureOperations<'cabinet.verify' | 'family.link' | 'representatives.update'> = {
+  'cabinet.verify': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler(input, ctx) {
+      ctx.audit('certificate', null, `Проверка логина и пароля личного кабинета ${input.login}`);
+      const c = verifyCabinetCredentials(ctx, input.login, input.password);
+      ctx.audit('certificate', c.id, `Проверка логина и пароля личного кабинета ${input.login}: верно`);
+      return { certificateId: c.id, number: c.number, childName: childName(ctx, c.child_id) };
+    },
+  },
+  'family.link': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const here = certificateRow(db, input.certificateId);
+      ctx.audit('certificate', here.id, `Объединение кабинетов: ${here.number} + ${input.login}`);
+      if (input.login === here.number) throw new DomainError('invalid_input', 'Это тот же сертификат: укажите логин другого кабинета.');
+      const rep = primaryRepresentative(db, here.child_id);
+      if (!rep) throw new DomainError('conflict', 'У ребёнка не указан законный представитель.');
+      const other = verifyCabinetCredentials(ctx, input.login, input.password);
+      const linked = db.prepare('SELECT 1 FROM child_representatives WHERE child_id = ? AND representative_id = ? AND deleted = 0').get(other.child_id, rep.id);
+      if (linked) throw new DomainError('conflict', `Кабинет ${other.number} уже объединён с этим представителем.`);
+      const otherRep = primaryRepresentative(db, other.child_id);
+      db.prepare('INSERT INTO child_representatives(id, modified_at, origin_office, child_id, representative_id, relation) VALUES (?, ?, ?, ?, ?, ?)').run(
+        ctx.core.newId(), ctx.stamp, ctx.core.officeId, other.child_id, rep.id, otherRep?.relation ?? rep.relation,
+      );
+      recordCertificateEvent(ctx, here.id, { kind: 'family', reason: `Кабинет объединён с ${other.number}` });
+      recordCertificateEvent(ctx, other.id, { kind: 'family', reason: `Кабинет объединён с ${here.number} (представитель ${rep.fullName})` });
+      ctx.audit('certificate', here.id, `Объединение кабинетов: ${here.number} + ${other.number}`);
+      return { linkedCertificateId: other.id };
+    },
+  },
+  'representatives.update': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const rep = db.prepare('SELECT id FROM representatives WHERE id = ? AND deleted = 0').get(input.representativeId);
+      if (!rep) throw new DomainError('not_found', 'Представитель не найден.');
+      db.prepare('UPDATE representatives SET phone = ?, email = ?, address = ?, class_address = ?, modified_at = ? WHERE id = ?').run(
+        input.phone, input.email, input.address, input.classAddress, ctx.stamp, input.representativeId,
+      );
+      ctx.audit('representative', input.representativeId, 'Изменены контактные данные представителя');
+      return { representativeId: input.representativeId };
+    },
+  },
+};

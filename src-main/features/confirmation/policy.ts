@@ -1,0 +1,130 @@
+import { CONFIRMATION_POLICY_LABELS, type ConfirmationPolicy } from '../../../shared/enums';
+import type { ConfirmationDecision } from '../../../shared/operations';
+import { normalizeName } from '../../../shared/rules';
+import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
+import { DomainError } from '../../errors';
+import type { Db } from '../../registry/db';
+import { hashSecret, verifySecret } from '../auth/passwords';
+import { certificateRow, certificateRowByNumber, recordCertificateEvent, type CertificateRow } from '../certificates/records';
+
+/** 5 wrong answers within 15 minutes lock organization-initiated applications on the certificate for 30 minutes. */
+export const CONFIRMATION_MAX_FAILURES = 5;
+export const CONFIRMATION_WINDOW_MS = 15 * 60 * 1000;
+export const CONFIRMATION_LOCK_MS = 30 * 60 * 1000;
+
+/** A code phrase is said aloud and typed by someone else: case, ё/е and spacing do not matter. */
+export function normalizeCodePhrase(phrase: string): string {
+  return normalizeName(phrase);
+}
+
+/** Names are compared case-insensitively, ё = е, spaces folded (the domain rule for «по ФИО»). */
+function namesMatch(presented: string, stored: string): boolean {
+  return normalizeName(presented) === normalizeName(stored);
+}
+
+function childFullName(db: Db, childId: string): string {
+  const r = db.prepare("SELECT last_name || ' ' || first_name || coalesce(' ' || middle_name, '') AS n FROM children WHERE id = ?").get(childId) as { n: string };
+  return r.n;
+}
+
+function hhmm(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+export interface PresentedConfirmation {
+  childFullName?: string | undefined;
+  codePhrase?: string | undefined;
+}
+
+/**
+ * The one check the applications feature calls before an organization creates an application: the certificate's
+ * confirmation policy against what the organization presented. A wrong answer is recorded (it counts toward the
+ * lockout even though the calling operation is refused and rolled back); every attempt goes to the audit log
+ * through the calling operation. Throws DomainError on refusal; returns the decision when allowed.
+ */
+export function checkOrganizationConfirmation(ctx: OperationContext, c: CertificateRow, presented: PresentedConfirmation): ConfirmationDecision {
+  const { db } = ctx.core;
+  const nowMs = Date.parse(ctx.nowIso);
+  const policy: ConfirmationPolicy = c.confirmation_policy;
+  if (c.confirmation_locked_until && Date.parse(c.confirmation_locked_until) > nowMs) {
+    throw new DomainError(
+      'locked',
+      `Запись по сертификату ${c.number} по инициативе организации временно заблокирована после ${CONFIRMATION_MAX_FAILURES} неверных подтверждений — до ${hhmm(c.confirmation_locked_until, ctx.core.clock.timeZone)}.`,
+    );
+  }
+  if (policy === 'forbidden') {
+    throw new DomainError(
+      'refused',
+      'Представитель установил тип подтверждения «Запись запрещена»: организация не может создать заявку по этому сертификату. Записаться можно только лично — в личном кабинете или у оператора реестра.',
+    );
+  }
+  let ok: boolean;
+  if (policy === 'by_name') {
+    if (!presented.childFullName?.trim()) throw new DomainError('invalid_input', 'Укажите ФИО ребёнка: сертификат требует подтверждения по ФИО.', { fields: { childFullName: 'Укажите ФИО ребёнка' } });
+    ok = namesMatch(presented.childFullName, childFullName(db, c.child_id));
+  } else {
+    if (!presented.codePhrase?.trim()) throw new DomainError('invalid_input', 'Укажите кодовую фразу, которую назовёт представитель.', { fields: { codePhrase: 'Укажите кодовую фразу' } });
+    ok = !!c.code_phrase_hash && verifySecret(normalizeCodePhrase(presented.codePhrase), c.code_phrase_hash);
+  }
+  const record = (success: boolean) =>
+    db.prepare('INSERT INTO confirmation_attempts(certificate_id, at, method, success, operator_id, organization_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+      c.id, ctx.nowIso, policy, success ? 1 : 0, ctx.actor?.operatorId ?? null, ctx.actor?.organizationId ?? null,
+    );
+  if (ok) {
+    record(true);
+    return { allowed: true, message: `Подтверждение принято (${CONFIRMATION_POLICY_LABELS[policy]}).` };
+  }
+  const windowStart = new Date(nowMs - CONFIRMATION_WINDOW_MS).toISOString();
+  const failures = (db
+    .prepare('SELECT count(*) AS n FROM confirmation_attempts WHERE certificate_id = ? AND success = 0 AND at > ?')
+    .get(c.id, windowStart) as { n: number }).n + 1;
+  const lockedUntil = failures >= CONFIRMATION_MAX_FAILURES ? new Date(nowMs + CONFIRMATION_LOCK_MS).toISOString() : null;
+  const what = policy === 'by_name' ? 'ФИО ребёнка не совпадает с данными сертификата' : 'кодовая фраза неверна';
+  throw new DomainError(
+    'refused',
+    lockedUntil
+      ? `Подтверждение не принято: ${what}. Это ${failures}-я ошибка за 15 минут — запись по инициативе организации заблокирована на 30 минут.`
+      : `Подтверждение не принято: ${what}. Осталось попыток до блокировки: ${CONFIRMATION_MAX_FAILURES - failures}.`,
+    {
+      persist: () => {
+        record(false);
+        if (lockedUntil) db.prepare('UPDATE certificates SET confirmation_locked_until = ? WHERE id = ?').run(lockedUntil, c.id);
+      },
+    },
+  );
+}
+
+export const confirmationOperations: FeatureOperations<'certificates.setConfirmationPolicy' | 'certificates.checkConfirmation'> = {
+  'certificates.setConfirmationPolicy': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const c = certificateRow(db, input.certificateId);
+      if (c.status === 'annulled') throw new DomainError('conflict', `Сертификат ${c.number} аннулирован.`);
+      if (input.policy === 'by_phrase' && !input.codePhrase && !c.code_phrase_hash) {
+        throw new DomainError('invalid_input', 'Для подтверждения по кодовой фразе задайте фразу (дважды).', { fields: { codePhrase: 'Задайте кодовую фразу' } });
+      }
+      const newHash = input.codePhrase ? hashSecret(normalizeCodePhrase(input.codePhrase)) : null;
+      const changedAt = newHash ? ctx.nowIso : c.code_phrase_changed_at;
+      db.prepare('UPDATE certificates SET confirmation_policy = ?, code_phrase_hash = coalesce(?, code_phrase_hash), code_phrase_changed_at = ?, modified_at = ? WHERE id = ?').run(
+        input.policy, newHash, changedAt, ctx.stamp, c.id,
+      );
+      const text = `Тип подтверждения: «${CONFIRMATION_POLICY_LABELS[input.policy]}»${newHash ? '; кодовая фраза изменена' : ''}`;
+      recordCertificateEvent(ctx, c.id, { kind: 'confirmation_policy', reason: text });
+      ctx.audit('certificate', c.id, `${c.number}: ${text}`);
+      return { policy: input.policy, codePhraseChangedAt: changedAt };
+    },
+  },
+  'certificates.checkConfirmation': {
+    roles: ALL_ROLES,
+    writes: true,
+    handler(input, ctx) {
+      const c = certificateRowByNumber(ctx.core.db, input.certificateNumber);
+      if (!c) throw new DomainError('not_found', `Сертификат № ${input.certificateNumber} не найден в реестре.`);
+      ctx.audit('certificate', c.id, `Проверка подтверждения организацией по сертификату ${c.number}`);
+      if (c.status === 'annulled') throw new DomainError('refused', `Сертификат ${c.number} аннулирован.`);
+      return checkOrganizationConfirmation(ctx, c, { childFullName: input.childFullName, codePhrase: input.codePhrase });
+    },
+  },
+};
