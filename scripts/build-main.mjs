@@ -17,9 +17,12 @@ await Promise.all([
       start: 'src-main/entries/start.ts',
       'server-host': 'src-main/hosts/server/main.ts',
       'cli-host': 'src-main/cli/main.ts',
+      // Batch printing runs in a worker thread so the window and the server stay responsive.
+      'pdf-worker': 'src-main/pdf/batch-worker.ts',
     },
     outExtension: { '.js': '.js' },
   }),
-  build({ ...common, format: 'cjs', outfile: 'out/main/electron.cjs', entryPoints: ['src-main/hosts/electron/main.ts'], external: ['electron'] }),
+  // module-url.ts falls back to __filename where import.meta is empty (CommonJS): the warning is expected.
+  build({ ...common, format: 'cjs', outfile: 'out/main/electron.cjs', entryPoints: ['src-main/hosts/electron/main.ts'], external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } }),
   build({ ...common, format: 'cjs', outfile: 'out/main/preload.cjs', entryPoints: ['src-main/hosts/electron/preload.ts'], external: ['electron'] }),
 ]);

@@ -45,8 +45,18 @@ export interface CallOptions {
   token?: string | null;
 }
 
+/** The actor of jobs that office scripts run from the command line (batch printing): audited as «cli». */
+export const SYSTEM_ACTOR: Actor = { operatorId: 'cli', login: 'cli', fullName: 'Командная строка АРМ', role: 'admin', organizationId: null };
+
 export interface Api {
   call<N extends OperationName>(name: N, input: unknown, options?: CallOptions): Result<OperationOutput<N>>;
+  /**
+   * Runs a write job of the CLI (batch printing) in one transaction, with the same context and audit entry as
+   * an operation. The job may await (a worker rendering the PDF): the transaction stays open until the job has
+   * finished, so a job that fails half-way — the PDF not written — leaves the registry exactly as it was.
+   * Only in-process callers reach it; no host exposes it.
+   */
+  runSystemJob<T>(name: string, job: (ctx: OperationContext) => Promise<T>): Promise<T>;
   /** Same as call, for hosts that route by a name from outside (an URL, an IPC message). */
   callByName(name: string, input: unknown, options?: CallOptions): Result<unknown>;
 }
@@ -164,8 +174,40 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
     }
   }
 
+  async function runSystemJob<T>(name: string, job: (ctx: OperationContext) => Promise<T>): Promise<T> {
+    let auditInfo: { recordType: string | null; recordId: string | null; summary: string } | null = null;
+    const ctx: OperationContext = {
+      core,
+      actor: SYSTEM_ACTOR,
+      token: null,
+      stamp: core.hlc.next(),
+      nowIso: core.clock.now().toISOString(),
+      today: core.clock.today(),
+      allowedOperations,
+      audit(recordType, recordId, summary) {
+        auditInfo = { recordType, recordId, summary };
+      },
+    };
+    core.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = await job(ctx);
+      const info: { recordType: string | null; recordId: string | null; summary: string } = auditInfo ?? { recordType: null, recordId: null, summary: name };
+      appendAudit(core.db, {
+        at: ctx.nowIso, operatorId: null, operatorLogin: SYSTEM_ACTOR.login, operation: name,
+        recordType: info.recordType, recordId: info.recordId, outcome: 'ok', summary: info.summary,
+      });
+      setMeta(core.db, 'hlc', ctx.stamp);
+      core.db.exec('COMMIT');
+      return out;
+    } catch (error) {
+      if (core.db.inTransaction) core.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   return {
     call: (name, input, options) => callByName(name, input, options) as never,
     callByName,
+    runSystemJob,
   };
 }

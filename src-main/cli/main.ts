@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openCore } from '../core';
+import { writeFileSync } from 'node:fs';
+import { createApi, operationTable, type Api } from '../api/table';
+import { openCore, type Core } from '../core';
+import { printExtractBatch } from '../features/documents/batch';
+import { verifyDocument } from '../features/documents/registry';
+import { findCertificateId } from '../features/certificates/card';
+import { CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../shared/rules';
 import { loadDemo } from '../demo/demo';
 import { generateBigRegistry } from '../demo/big';
 import { defaultDataDir, REGISTRY_FILE } from '../desk';
@@ -22,6 +28,13 @@ const HELP = `АРМ Сертификат — командная строка
                   --file ФАЙЛ [--children 1500000] [--seed 1]
   verify-audit  проверить целостность журнала (цепочку хешей)
                   --data-dir ПАПКА | --file ФАЙЛ
+  print         напечатать документ по сертификату в PDF
+                  --data-dir ПАПКА --certificate НОМЕР --kind extract|attendance|consent --out ФАЙЛ.pdf
+                  (extract — выписка с новым паролем кабинета; прежняя выписка перестаёт действовать)
+  print-extracts  все выписки сертификатов, выданных в день, одним PDF (с новыми паролями кабинетов)
+                  --data-dir ПАПКА --municipality 9901 [--date ГГГГ-ММ-ДД, по умолчанию сегодня] --out ФАЙЛ.pdf
+  verify-document  проверить документ по номеру или содержимому QR-кода
+                  --data-dir ПАПКА --code КОД
   help          эта справка
 
 Папка реестра по умолчанию: ${defaultDataDir()}`;
@@ -54,9 +67,20 @@ function progressBar(label: string): (done: number, total: number) => void {
   };
 }
 
+const out_ = (s: string) => process.stdout.write(`${s}\n`);
+
+async function withDesk<T>(values: { 'data-dir'?: string | undefined; file?: string | undefined }, fn: (core: Core, api: Api) => Promise<T>): Promise<T> {
+  const core = openCore(registryFile(values), { create: false });
+  try {
+    return await fn(core, createApi(core));
+  } finally {
+    core.close();
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const out = out_;
   try {
     if (!command || command === 'help' || command === '--help') {
       out(HELP);
@@ -70,6 +94,12 @@ export async function runCli(argv: string[]): Promise<number> {
         'office-name': { type: 'string' },
         children: { type: 'string' },
         seed: { type: 'string' },
+        certificate: { type: 'string' },
+        kind: { type: 'string' },
+        out: { type: 'string' },
+        municipality: { type: 'string' },
+        date: { type: 'string' },
+        code: { type: 'string' },
     });
     switch (command) {
       case 'create': {
@@ -133,6 +163,47 @@ export async function runCli(argv: string[]): Promise<number> {
         } finally {
           core.close();
         }
+      }
+      case 'print': {
+        const kinds = { extract: 'documents.printExtract', attendance: 'documents.printAttendance', consent: 'documents.printConsentForm' } as const;
+        const kind = values.kind as keyof typeof kinds | undefined;
+        if (!kind || !(kind in kinds)) throw new UsageError('--kind: extract (выписка), attendance (справка) или consent (согласие).');
+        if (!values.certificate || !CERTIFICATE_NUMBER_PATTERN.test(values.certificate)) throw new UsageError('--certificate: номер сертификата из 10 цифр.');
+        if (!values.out) throw new UsageError('--out: укажите файл PDF, куда сохранить документ.');
+        const out = values.out;
+        const number = values.certificate;
+        return await withDesk(values, async (core, api) => {
+          const certificateId = findCertificateId(core.db, { number });
+          const result = await api.runSystemJob(kinds[kind], async (ctx) => {
+            const printed = operationTable[kinds[kind]].handler({ certificateId }, ctx);
+            writeFileSync(out, Buffer.from(printed.pdfBase64, 'base64'));
+            return printed;
+          });
+          out_(`Сохранено: ${out} (${result.document.registrationNumber})`);
+          return 0;
+        });
+      }
+      case 'print-extracts': {
+        if (!values.municipality || !/^\d{4}$/.test(values.municipality)) throw new UsageError('--municipality: 4 цифры — код региона и муниципалитета, например 9901.');
+        if (!values.out) throw new UsageError('--out: укажите файл PDF для пакета выписок.');
+        if (values.date && !isValidIsoDate(values.date)) throw new UsageError('--date: дата в формате ГГГГ-ММ-ДД.');
+        const { municipality, out, date } = values;
+        return await withDesk(values, async (core, api) => {
+          const r = await printExtractBatch(api, core.db, {
+            municipalityPrefix: municipality, issuedOn: date ?? core.clock.today(), outFile: out, onProgress: progressBar('Выписки'),
+          });
+          out_(`Сохранено: ${out} — выписок: ${r.count} (${r.registrationNumbers[0]} … ${r.registrationNumbers.at(-1)})`);
+          return 0;
+        });
+      }
+      case 'verify-document': {
+        if (!values.code) throw new UsageError('--code: номер документа или содержимое QR-кода.');
+        const code = values.code;
+        return await withDesk(values, async (core) => {
+          const v = verifyDocument(core.db, code, core.clock.timeZone);
+          out_(v.message);
+          return v.found && v.valid ? 0 : 1;
+        });
       }
       default:
         throw new UsageError(`Неизвестная команда «${command}». Список команд: npm run certdesk -- help`);

@@ -131,7 +131,7 @@ export function verifyDocument(db: Db, code: string, timeZone: string): Document
     found: true,
     valid: reason === null,
     message: reason === null
-      ? `${label} № ${row.registration_number} выдан(а) ${issued} (${row.office_name}, ${row.issued_by_name}) по сертификату ${row.certificate_number}, ${childName}. Документ действителен. ${origin}`
+      ? `${label} № ${row.registration_number} выдан(а) ${issued} (${row.office_name}, ${row.issued_by_name}) по сертификату ${row.certificate_number}, ${childName} Документ действителен. ${origin}`
       : `${label} № ${row.registration_number} выдан(а) ${issued} по сертификату ${row.certificate_number}, но больше не действителен: ${reason}. ${origin}`,
     kind: row.kind,
     registrationNumber: row.registration_number,
