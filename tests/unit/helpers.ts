@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { createApi, type Api } from '../../src-main/api/table';
 import { fixedClock, type FixedClock } from '../../src-main/clock';
 import { openCore, type Core } from '../../src-main/core';
@@ -114,3 +115,24 @@ export function registrySnapshot(desk: TestDesk): Record<string, number> {
   out.search = (desk.core.db.prepare('SELECT count(*) AS n FROM certificate_search').get() as { n: number }).n;
   return out;
 }
+
+/**
+ * The PDF batch worker bundled exactly as the build does, inside the repository so that the bundle finds
+ * pdfkit, qrcode and the fonts in node_modules. Removed after the test file.
+ */
+export async function bundlePdfWorker(): Promise<URL> {
+  const { build } = await import('esbuild');
+  const cache = join(process.cwd(), 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'certdesk-pdf-worker-'));
+  cleanupAfterFile.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  const outfile = join(dir, 'pdf-worker.js');
+  await build({ entryPoints: ['src-main/pdf/batch-worker.ts'], bundle: true, platform: 'node', target: 'node22', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
+  return pathToFileURL(outfile);
+}
+
+const cleanupAfterFile: Array<() => void> = [];
+afterAll(() => {
+  while (cleanupAfterFile.length) cleanupAfterFile.pop()!();
+});
