@@ -59,7 +59,8 @@ describe('server host', () => {
     const index = await fetch(`${base}/certificates/123`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
-    expect(index.headers.get('x-frame-options')).toBe('DENY');
+    expect(index.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(index.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
     expect((await fetch(`${base}/assets/../../etc/passwd.js`)).status).toBe(404);
     expect((await fetch(`${base}/assets/%2e%2e/%2e%2e/registry.db`)).status).toBe(404);
   });

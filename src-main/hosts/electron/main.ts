@@ -53,6 +53,8 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Chromium's PDF viewer, for the document preview before printing.
+      plugins: true,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -80,7 +82,7 @@ void app.whenReady().then(() => {
       responseHeaders: {
         ...details.responseHeaders,
         'Content-Security-Policy': [
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'",
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; object-src 'self' blob:",
         ],
       },
     });
