@@ -2,10 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * E2E: each test starts its own server host (out/main/server.js) on a fresh data folder, see tests/e2e/fixtures.ts.
- * Build first: `npm run build` (out/renderer + out/main).
+ * Build first: `npm run build` (out/renderer + out/main). The global setup builds the demo registry once (cli.js demo).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One demo registry per run; each test copies it into its own data folder (fixtures.ts).
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 2,
   retries: 0,

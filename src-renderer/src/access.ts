@@ -1,18 +1,25 @@
 /**
- * Which screens each role is offered. The core checks every operation itself; this only keeps the
- * navigation from offering screens whose operations would be refused (e.g. organization staff do not
- * search the registry of children: certificates.* are for registry staff).
+ * What the navigation offers. The core checks every operation itself and tells, at login, which operations
+ * this operator's role may call (SessionView.allowedOperations); the screens offer only those, so that no
+ * screen is shown whose operations would be refused.
  */
-import type { Role } from '../../shared/enums';
+import type { OperationName } from '../../shared/operations';
 
-export const REGISTRY_STAFF: Role[] = ['admin', 'registry_operator'];
-export const ADMINS: Role[] = ['admin'];
+/** The operation that decides whether a screen is offered. */
+export const SCREEN_OPERATIONS = {
+  certificates: 'certificates.search',
+  issue: 'certificates.issue',
+  card: 'certificates.get',
+  audit: 'audit.list',
+  admin: 'operators.list',
+  verify: 'documents.verify',
+} as const satisfies Record<string, OperationName>;
 
-/** Where an operator lands after logging in. */
-export function homeRouteName(role: Role | null): string {
-  return role && REGISTRY_STAFF.includes(role) ? 'search' : 'navigator';
+export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {
+  return !operation || (allowed ?? []).includes(operation);
 }
 
-export function roleAllows(roles: readonly Role[] | undefined, role: Role | null): boolean {
-  return !roles || (role !== null && roles.includes(role));
+/** Where an operator lands after logging in: the registry search for registry staff, else the navigator. */
+export function homeRouteName(allowed: readonly string[] | undefined): string {
+  return allows(allowed, SCREEN_OPERATIONS.certificates) ? 'search' : 'navigator';
 }

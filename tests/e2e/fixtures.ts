@@ -1,13 +1,16 @@
 /**
- * Every test gets its own registry: a fresh data folder and its own server host process
- * (`out/main/server.js --data-dir <tmp> --port 0 --demo`), killed and removed after the test.
+ * Every test gets its own registry: a fresh data folder holding a copy of the demo registry that
+ * global-setup.ts built once, and its own server host process
+ * (`out/main/server.js --data-dir <tmp> --port 0 --no-demo`), killed and removed after the test.
+ * Without the template (a single spec run without the global setup) the server creates the demo itself.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TEMPLATE_ENV } from './global-setup';
 
 /** Override for development: CERTDESK_SERVER=/path/to/server.js */
 const SERVER_SCRIPT = process.env.CERTDESK_SERVER ?? path.resolve('out/main/server.js');
@@ -21,11 +24,20 @@ export interface ServerHost {
   output: () => string;
 }
 
+/** Copies the template registry (registry.db and anything beside it) into the test's data folder. */
+async function seedFromTemplate(dataDir: string): Promise<boolean> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template || !existsSync(template)) return false;
+  await cp(template, dataDir, { recursive: true });
+  return true;
+}
+
 async function startServer(dataDir: string): Promise<{ host: ServerHost; child: ChildProcess }> {
   if (!existsSync(SERVER_SCRIPT)) {
     throw new Error(`Server host not built: ${SERVER_SCRIPT} is missing. Run \`npm run build\` first.`);
   }
-  const child = spawn(process.execPath, [SERVER_SCRIPT, '--data-dir', dataDir, '--port', '0', '--demo'], {
+  const seeded = await seedFromTemplate(dataDir);
+  const child = spawn(process.execPath, [SERVER_SCRIPT, '--data-dir', dataDir, '--port', '0', seeded ? '--no-demo' : '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
   });

@@ -2,7 +2,8 @@ import { expect, type Page } from '@playwright/test';
 import { ACCOUNTS } from './fixtures';
 import { LoginPage } from './pages/LoginPage';
 import { Layout } from './pages/Layout';
-import type { ChildData, RepresentativeData } from './pages/IssuePage';
+import { IssuePage, type ChildData, type RepresentativeData } from './pages/IssuePage';
+import { CardPage } from './pages/CardPage';
 
 export async function logInAs(page: Page, who: keyof typeof ACCOUNTS): Promise<Layout> {
   const login = new LoginPage(page);
@@ -38,4 +39,24 @@ export const ALYONA_MOTHER: RepresentativeData = {
 export async function expectNoRussianGaps(page: Page): Promise<void> {
   // Raw i18n keys (e.g. "issue.title") must never reach the screen.
   await expect(page.locator('body')).not.toContainText(/\b(issue|card|search|audit|nav|login)\.[a-z]+/);
+}
+
+/** Issues a certificate for a new child (Алёна, her mother at the desk) and returns its number on the open card. */
+export async function issueNewChild(page: Page, child: ChildData = ALYONA, representative: RepresentativeData = ALYONA_MOTHER): Promise<string> {
+  const issue = new IssuePage(page);
+  await issue.goto();
+  await issue.fillChild(child);
+  await issue.fillRepresentative(representative);
+  await issue.chooseCategory('город');
+  await issue.submit();
+  const card = new CardPage(page);
+  await card.expectOpened();
+  await expect(card.status).toHaveText('Сертификат не активирован');
+  return card.currentNumber();
+}
+
+/** A PDF file's first bytes. */
+export function expectPdf(bytes: Buffer): void {
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(1000);
 }

@@ -1,15 +1,15 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { useSessionStore } from '../stores/session';
 import { pinia } from './pinia';
-import type { Role } from '../../../shared/enums';
-import { ADMINS, REGISTRY_STAFF, homeRouteName, roleAllows } from '../access';
+import type { OperationName } from '../../../shared/operations';
+import { SCREEN_OPERATIONS, allows, homeRouteName } from '../access';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session (the login screen). */
     public?: boolean;
-    /** Only these roles may open the route. */
-    roles?: Role[];
+    /** The route is offered only when the core allows this operation to the operator. */
+    operation?: OperationName;
     /** Key under unavailable.* describing a section that later work fills. */
     section?: string;
     /** i18n key of the section title. */
@@ -17,11 +17,11 @@ declare module 'vue-router' {
   }
 }
 
-const unavailable = (path: string, section: string, roles?: Role[]): RouteRecordRaw => ({
+const unavailable = (path: string, section: string): RouteRecordRaw => ({
   path,
   name: section,
   component: () => import('../views/UnavailableView.vue'),
-  meta: { section, title: `nav.${section}`, ...(roles ? { roles } : {}) },
+  meta: { section, title: `nav.${section}` },
 });
 
 const routes: RouteRecordRaw[] = [
@@ -30,25 +30,25 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../views/LayoutView.vue'),
     children: [
-      { path: '', name: 'home', redirect: () => ({ name: homeRouteName(useSessionStore(pinia).role) }) },
+      { path: '', name: 'home', redirect: () => ({ name: homeRouteName(useSessionStore(pinia).allowedOperations) }) },
       {
         path: 'certificates',
         name: 'search',
         component: () => import('../views/SearchView.vue'),
-        meta: { title: 'nav.cabinet', roles: REGISTRY_STAFF },
+        meta: { title: 'nav.cabinet', operation: SCREEN_OPERATIONS.certificates },
       },
       {
         path: 'certificates/new',
         name: 'issue',
         component: () => import('../views/IssueView.vue'),
-        meta: { title: 'issue.title', roles: REGISTRY_STAFF },
+        meta: { title: 'issue.title', operation: SCREEN_OPERATIONS.issue },
       },
       // :id is the certificate's id or its 10-digit number.
       {
         path: 'certificates/:id',
         name: 'card',
         component: () => import('../views/CardView.vue'),
-        meta: { title: 'nav.cabinet', roles: REGISTRY_STAFF },
+        meta: { title: 'nav.cabinet', operation: SCREEN_OPERATIONS.card },
       },
       unavailable('navigator', 'navigator'),
       unavailable('schedule', 'schedule'),
@@ -57,8 +57,24 @@ const routes: RouteRecordRaw[] = [
       unavailable('events', 'events'),
       unavailable('portfolio', 'portfolio'),
       unavailable('settings', 'settings'),
-      unavailable('admin', 'admin', ADMINS),
-      { path: 'audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { roles: ADMINS, title: 'nav.audit' } },
+      {
+        path: 'verify',
+        name: 'verify',
+        component: () => import('../views/VerifyView.vue'),
+        meta: { title: 'nav.verify', operation: SCREEN_OPERATIONS.verify },
+      },
+      {
+        path: 'admin',
+        name: 'admin',
+        component: () => import('../views/AdminView.vue'),
+        meta: { title: 'nav.admin', operation: SCREEN_OPERATIONS.admin },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('../views/AuditView.vue'),
+        meta: { title: 'nav.audit', operation: SCREEN_OPERATIONS.audit },
+      },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   },
@@ -74,13 +90,13 @@ router.beforeEach(async (to) => {
   const session = useSessionStore(pinia);
   await session.restore();
   if (to.meta.public) {
-    if (to.name === 'login' && session.isAuthenticated) return { name: homeRouteName(session.role) };
+    if (to.name === 'login' && session.isAuthenticated) return { name: homeRouteName(session.allowedOperations) };
     return true;
   }
   if (!session.isAuthenticated) {
     return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   }
   // Nested routes inherit their parents' meta; the deepest record decides.
-  if (!roleAllows(to.meta.roles, session.role)) return { name: homeRouteName(session.role) };
+  if (!allows(session.allowedOperations, to.meta.operation)) return { name: homeRouteName(session.allowedOperations) };
   return true;
 });

@@ -9,8 +9,17 @@ import type { AppErrorBody, Result } from '../../../shared/result';
 type Handler = () => void;
 let onUnauthenticated: Handler | null = null;
 
-/** Operations whose 'unauthenticated' answer is expected and handled by the caller. */
-const SESSION_OPERATIONS: ReadonlySet<OperationName> = new Set(['auth.login', 'auth.me', 'auth.logout']);
+/**
+ * Operations whose 'unauthenticated' answer is expected and handled by the caller. auth.changePassword
+ * answers 'unauthenticated' for a wrong current password (with fields.currentPassword): that is a form error,
+ * not the end of the session; without that field the dialog ends the session itself.
+ */
+const SESSION_OPERATIONS: ReadonlySet<OperationName> = new Set(['auth.login', 'auth.me', 'auth.logout', 'auth.changePassword']);
+
+/** Lets a caller of a SESSION_OPERATIONS operation end the session the same way as everywhere else. */
+export function sessionEnded(): void {
+  onUnauthenticated?.();
+}
 
 export function setUnauthenticatedHandler(handler: Handler): void {
   onUnauthenticated = handler;

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { request } from '../services/core';
-import type { SessionView } from '../../../shared/operations';
+import type { OperationName, SessionView } from '../../../shared/operations';
 import type { Role, Theme } from '../../../shared/enums';
 import type { AppErrorBody } from '../../../shared/result';
 
@@ -17,6 +17,11 @@ export const useSessionStore = defineStore('session', () => {
   const isAuthenticated = computed(() => session.value !== null);
   const role = computed<Role | null>(() => session.value?.operator.role ?? null);
   const isAdmin = computed(() => role.value === 'admin');
+  const allowedOperations = computed<readonly string[]>(() => session.value?.allowedOperations ?? []);
+  /** True when the core lets this operator call the operation (SessionView.allowedOperations). */
+  function can(operation: OperationName): boolean {
+    return allowedOperations.value.includes(operation);
+  }
   const theme = computed<Theme>(() => session.value?.operator.theme ?? 'light');
 
   /** Asks the core who is logged in (session cookie / desktop session); runs once per page load. */
@@ -70,6 +75,8 @@ export const useSessionStore = defineStore('session', () => {
     isAuthenticated,
     role,
     isAdmin,
+    allowedOperations,
+    can,
     theme,
     restored: computed(() => restored.value),
     expired: computed(() => expired.value),
