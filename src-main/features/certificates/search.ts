@@ -2,10 +2,32 @@ import type { CertificateSearchRow } from '../../../shared/operations';
 import { fullName, searchWords } from '../../../shared/rules';
 import type { CertificateStatus } from '../../../shared/enums';
 import type { Db } from '../../registry/db';
+import type { Statement } from 'better-sqlite3';
+
+/**
+ * Search runs on every keystroke: its statements are compiled once per open registry, not on each call
+ * (compiling the joined SELECT costs about as much as running it).
+ */
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+function statement(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
+const collator = new Intl.Collator('ru');
 
 /** Keeps the name index in step with a certificate (rowid = certificates.rowid). Names arrive folded. */
 export function indexCertificateForSearch(db: Db, certificateRowid: number, childNameNorm: string, representativeNameNorm: string): void {
-  db.prepare('INSERT INTO certificate_search(rowid, child_name, representative_name) VALUES (?, ?, ?)').run(
+  statement(db, 'INSERT INTO certificate_search(rowid, child_name, representative_name) VALUES (?, ?, ?)').run(
     certificateRowid,
     childNameNorm,
     representativeNameNorm,
@@ -48,19 +70,17 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
   let rows: Row[];
   if (names.length === 0) {
     if (numberPrefix.length > 10) return [];
-    rows = db
-      .prepare(`${SELECT_ROWS} WHERE cert.number >= ? AND cert.number < ? AND cert.deleted = 0 ORDER BY cert.number LIMIT ?`)
+    rows = statement(db, `${SELECT_ROWS} WHERE cert.number >= ? AND cert.number < ? AND cert.deleted = 0 ORDER BY cert.number LIMIT ?`)
       .all(numberPrefix, `${numberPrefix}:`, limit) as Row[];
   } else {
-    rows = db
-      .prepare(
-        `${SELECT_ROWS}
-          WHERE cert.rowid IN (SELECT rowid FROM certificate_search WHERE certificate_search MATCH ? LIMIT ?)
-            AND cert.deleted = 0 ${numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : ''}`,
-      )
-      .all(ftsQuery(names), numberPrefix ? limit * 20 : limit, ...(numberPrefix ? [numberPrefix, `${numberPrefix}:`] : [])) as Row[];
+    rows = statement(
+      db,
+      `${SELECT_ROWS}
+        WHERE cert.rowid IN (SELECT rowid FROM certificate_search WHERE certificate_search MATCH ? LIMIT ?)
+          AND cert.deleted = 0 ${numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : ''}`,
+    ).all(ftsQuery(names), numberPrefix ? limit * 20 : limit, ...(numberPrefix ? [numberPrefix, `${numberPrefix}:`] : [])) as Row[];
     rows = rows.slice(0, limit);
-    rows.sort((a, b) => a.last_name.localeCompare(b.last_name, 'ru') || a.first_name.localeCompare(b.first_name, 'ru'));
+    rows.sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name));
   }
   return rows.map((r) => ({
     certificateId: r.id,

@@ -239,10 +239,14 @@ END;
 
 -- Search as you type over children's and representatives' names (folded: lower case, ё→е).
 -- Contentless: the names live in their tables; rowid = certificates.rowid.
+-- Prefix indexes for 1 to 8 letters: a prefix query of an indexed length reads one stored doclist lazily and
+-- stops at LIMIT, while a longer one merges the doclists of every matching word first (all of «иван*»:
+-- иван, иванов, иванова, ивановна, иванович… tens of thousands of documents). Names are 4–14 letters; past
+-- 8 letters few words share a prefix, so the merge stays small.
 CREATE VIRTUAL TABLE certificate_search USING fts5(
   child_name, representative_name,
   content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '1 2 3'
+  prefix = '1 2 3 4 5 6 7 8'
 );
 `;

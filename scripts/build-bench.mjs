@@ -1,0 +1,18 @@
+// Bundles the benchmark (tests/bench/run.ts) and the main side it drives (out/main, via build-main.mjs)
+// with esbuild. The source uses extensionless relative imports, so the bench is bundled rather than run
+// through a TypeScript loader. npm dependencies stay external (better-sqlite3 is a native module).
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+await import('./build-main.mjs');
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'esm', packages: 'external', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+rmSync('out/bench', { recursive: true, force: true });
+await build({
+  ...common,
+  outdir: 'out/bench',
+  entryPoints: {
+    run: 'tests/bench/run.ts',
+    // Preloaded into the spawned server host (node --import) to watch its event loop and memory.
+    'server-probe': 'tests/bench/server-probe.ts',
+  },
+});

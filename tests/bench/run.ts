@@ -1,0 +1,290 @@
+/**
+ * `npm run bench`: the performance goals of the issue, measured on a generated registry of 1.5 million
+ * children. It reports figures against the goals and never fails on timing (a benchmark reports, it does
+ * not assert); it exits non-zero only when something is broken (an operation answers with an error).
+ *
+ * Environment:
+ *   BENCH_DIR=/tmp/certdesk-bench  where the registry is built (BENCH_DIR/data/registry.db)
+ *   BENCH_REUSE=1                  reuse the registry built by an earlier run instead of building anew
+ *   BENCH_CHILDREN=1500000         children in the generated registry
+ *   BENCH_REPEAT=5                 passes over the keystroke set
+ *   BENCH_ISSUES=200               certificates issued
+ *   BENCH_SERVER_RUNS=3            server starts timed
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setImmediate as tick } from 'node:timers/promises';
+import { createApi } from '../../src-main/api/table';
+import { openCore } from '../../src-main/core';
+import { generateBigRegistry } from '../../src-main/demo/big';
+import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
+import { FATHER_NAMES, FEMALE_NAMES, MALE_NAMES, MOTHER_NAMES, SURNAMES, feminineSurname, patronymic } from '../../src-main/demo/names';
+import { seededRandom, pick } from '../../src-main/demo/random';
+import { REGISTRY_FILE } from '../../src-main/desk';
+import type { OperationInput } from '../../shared/operations';
+import { QUERY_CLASSES, classify, keystrokeQueries } from './keystrokes';
+import { startServer } from './server';
+import { mib, ms, now, printTable, summarize, type Line, type Summary } from './stats';
+
+const root = process.cwd();
+const benchDir = process.env.BENCH_DIR ?? join(tmpdir(), 'certdesk-bench');
+const dataDir = join(benchDir, 'data');
+const file = join(dataDir, REGISTRY_FILE);
+const buildInfoFile = join(benchDir, 'build.json');
+const reuse = process.env.BENCH_REUSE === '1';
+const children = Number(process.env.BENCH_CHILDREN ?? 1_500_000);
+const repeat = Number(process.env.BENCH_REPEAT ?? 5);
+const issues = Number(process.env.BENCH_ISSUES ?? 200);
+const serverRuns = Number(process.env.BENCH_SERVER_RUNS ?? 3);
+const operator = DEMO_ACCOUNTS.find((a) => a.login === 'operator')!;
+
+const lines: Line[] = [];
+const results: Record<string, unknown> = {};
+const line = (what: string, goal: string, measured: string, pass: boolean | null) => lines.push({ what, goal, measured, pass });
+const log = (m: string) => console.log(m);
+const sizeOf = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+// ---------- 1. the registry ----------
+interface BuildInfo {
+  children: number;
+  seconds: number;
+  at: string;
+}
+let build: BuildInfo;
+if (reuse && existsSync(file) && existsSync(buildInfoFile)) {
+  build = JSON.parse(readFileSync(buildInfoFile, 'utf8')) as BuildInfo;
+  log(`Реестр взят готовый (BENCH_REUSE=1): ${file}, построен ${build.at}`);
+} else {
+  rmSync(benchDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  log(`Строю реестр на ${children.toLocaleString('ru-RU')} детей: ${file}`);
+  let lastShown = 0;
+  const r = generateBigRegistry(file, {
+    children,
+    onProgress: (done, total) => {
+      if (done - lastShown >= 100_000 || done === total) {
+        lastShown = done;
+        process.stdout.write(`\r  ${done.toLocaleString('ru-RU')} / ${total.toLocaleString('ru-RU')}`);
+      }
+    },
+  });
+  process.stdout.write('\n');
+  build = { children, seconds: r.seconds, at: new Date().toISOString() };
+  writeFileSync(buildInfoFile, JSON.stringify(build));
+}
+const mainBytes = sizeOf(file);
+const walBytes = sizeOf(`${file}-wal`) + sizeOf(`${file}-shm`);
+line(`Построение реестра (${build.children.toLocaleString('ru-RU')} детей)${reuse ? ', из прошлого запуска' : ''}`, '≤ 30 s', ms(build.seconds * 1000), build.seconds <= 30);
+line('Размер реестра на диске (файл + WAL)', '—', `${mib(mainBytes + walBytes)} (файл ${mib(mainBytes)}, WAL ${mib(walBytes)})`, null);
+results.build = { ...build, mainBytes, walBytes };
+
+// ---------- 2. in-process: the operation table on the registry ----------
+global.gc?.();
+const openStarted = now();
+const core = openCore(file, { create: false });
+const api = createApi(core, (m) => console.error(m));
+const openMs = now() - openStarted;
+const login = api.call('auth.login', { login: operator.login, password: operator.password });
+if (!login.ok) fail(`login failed: ${login.error.message}`);
+const token = login.value.token;
+const certificates = (core.db.prepare('SELECT count(*) AS n FROM certificates').get() as { n: number }).n;
+log(`Открыт за ${ms(openMs)}; сертификатов в реестре: ${certificates.toLocaleString('ru-RU')}`);
+
+const queries = keystrokeQueries();
+function search(query: string): { ms: number; rows: number } {
+  const t = now();
+  const r = api.call('certificates.search', { query }, { token });
+  const elapsed = now() - t;
+  if (!r.ok) fail(`search «${query}» failed: ${r.error.message}`);
+  return { ms: elapsed, rows: r.value.rows.length };
+}
+
+// A first pass, as after a start (the file in the OS cache, SQLite's own cache cold), then warm passes.
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+const firstPass: number[] = [];
+for (const q of queries) {
+  firstPass.push(search(q).ms);
+  await tick();
+}
+const byClass = new Map<string, number[]>(QUERY_CLASSES.map((c) => [c, []]));
+const rowsByQuery = new Map<string, number>();
+const all: number[] = [];
+const slowest: Array<{ q: string; ms: number }> = [];
+for (let pass = 0; pass < repeat; pass += 1) {
+  for (const q of queries) {
+    const r = search(q);
+    byClass.get(classify(q))!.push(r.ms);
+    all.push(r.ms);
+    slowest.push({ q, ms: r.ms });
+    rowsByQuery.set(q, r.rows);
+    await tick();
+  }
+}
+loop.disable();
+const fmt = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`;
+const first = summarize(firstPass);
+line(`Поиск при вводе, первый проход (${first.n} запросов)`, 'p95 ≤ 20 ms', fmt(first), first.p95 <= 20);
+for (const [cls, samples] of byClass) {
+  const s = summarize(samples);
+  line(`  ${cls} (${s.n})`, 'p95 ≤ 20 ms', fmt(s), s.p95 <= 20);
+  results[`search:${cls}`] = s;
+}
+const overall = summarize(all);
+line(`Поиск при вводе, всего (${overall.n} запросов)`, 'p95 ≤ 20 ms', fmt(overall), overall.p95 <= 20);
+results.searchFirstPass = first;
+results.search = overall;
+const named = (q: string) => summarize(slowest.filter((x) => x.q === q).map((x) => x.ms));
+for (const q of ['И', 'Ив', 'Иван', 'Иванова А', 'Кузнецова', '9902000']) {
+  const s = named(q);
+  line(`  «${q}» (${rowsByQuery.get(q)} строк)`, 'p95 ≤ 20 ms', fmt(s), s.p95 <= 20);
+}
+slowest.sort((a, b) => b.ms - a.ms);
+log(`Самые медленные запросы: ${slowest.slice(0, 6).map((x) => `«${x.q}» ${ms(x.ms)}`).join(', ')}`);
+const inProcessStall = loop.max / 1e6;
+line('Задержка цикла событий при поиске (в процессе)', '≤ 50 ms', ms(inProcessStall), inProcessStall <= 50);
+
+// ---------- 3. lookup by full number ----------
+const maxRowid = (core.db.prepare('SELECT max(rowid) AS n FROM certificates').get() as { n: number }).n;
+const byRowid = core.db.prepare('SELECT number FROM certificates WHERE rowid = ?');
+const pickRnd = seededRandom(7);
+const sample: Array<{ number: string }> = [];
+for (let tries = 0; sample.length < 200 && tries < 1000; tries += 1) {
+  const row = byRowid.get(1 + Math.floor(pickRnd() * maxRowid)) as { number: string } | undefined;
+  if (row) sample.push(row);
+}
+if (sample.length === 0) fail('no certificates to look up');
+const rawLookup = core.db.prepare('SELECT id FROM certificates WHERE number = ? AND deleted = 0');
+const raw: number[] = [];
+const viaSearch: number[] = [];
+const viaGet: number[] = [];
+for (const { number } of sample) {
+  let t = now();
+  const row = rawLookup.get(number);
+  raw.push(now() - t);
+  if (!row) fail(`number ${number} not found`);
+  t = now();
+  const s = api.call('certificates.search', { query: number }, { token });
+  viaSearch.push(now() - t);
+  if (!s.ok || s.value.rows.length !== 1) fail(`search by number ${number} did not find it`);
+  t = now();
+  const g = api.call('certificates.get', { number }, { token });
+  viaGet.push(now() - t);
+  if (!g.ok) fail(`certificates.get ${number}: ${g.error.message}`);
+}
+const rawS = summarize(raw);
+const searchS = summarize(viaSearch);
+const getS = summarize(viaGet);
+line(`Поиск по полному номеру: запрос к индексу (${rawS.n})`, 'p95 ≤ 1 ms', fmt(rawS), rawS.p95 <= 1);
+line('Поиск по полному номеру: certificates.search', 'p95 ≤ 1 ms', fmt(searchS), searchS.p95 <= 1);
+line('Кабинет по номеру: certificates.get (+ запись журнала)', 'p95 ≤ 1 ms', fmt(getS), getS.p95 <= 1);
+Object.assign(results, { lookupRaw: rawS, lookupSearch: searchS, lookupGet: getS });
+
+// ---------- 4. issuing certificates ----------
+const today = core.clock.today();
+const year = Number(today.slice(0, 4));
+const target = core.db
+  .prepare(
+    `SELECT m.id AS municipalityId, c.id AS categoryId FROM municipalities m JOIN categories c ON c.municipality_id = m.id
+      WHERE m.region_code = '99' AND m.municipality_code = '01' AND c.year = ? AND c.name = 'город'`,
+  )
+  .get(year) as { municipalityId: string; categoryId: string } | undefined;
+if (!target) fail('no municipality 9901 with a category for this year');
+const rnd = seededRandom(Date.now() % 2 ** 31);
+const todayMs = Date.parse(`${today}T00:00:00Z`);
+function issueInput(): OperationInput<'certificates.issue'> {
+  const female = rnd() < 0.5;
+  const surname = pick(rnd, SURNAMES);
+  const father = pick(rnd, FATHER_NAMES);
+  const ageDays = Math.floor((5.1 + rnd() * 12.5) * 365.25);
+  const birthDate = new Date(todayMs - ageDays * 86400000).toISOString().slice(0, 10);
+  const digits = (n: number) => String(Math.floor(rnd() * 10 ** n)).padStart(n, '0');
+  return {
+    municipalityId: target!.municipalityId,
+    categoryId: target!.categoryId,
+    type: rnd() < 0.85 ? 'financing' : 'accounting',
+    confirmNotDuplicate: false,
+    child: {
+      lastName: female ? feminineSurname(surname) : surname,
+      firstName: pick(rnd, female ? FEMALE_NAMES : MALE_NAMES),
+      middleName: patronymic(father, female),
+      birthDate,
+      gender: female ? 'female' : 'male',
+      identityDocument: `II-БН ${digits(6)}`,
+    },
+    representative: {
+      lastName: feminineSurname(surname),
+      firstName: pick(rnd, MOTHER_NAMES),
+      middleName: patronymic(pick(rnd, FATHER_NAMES), true),
+      relation: 'mother',
+      identityDocument: `48${digits(2)} ${digits(6)}`,
+      phone: `+7 921 ${digits(3)}-${digits(2)}-${digits(2)}`,
+    },
+  };
+}
+const issueTimes: number[] = [];
+let duplicates = 0;
+while (issueTimes.length < issues) {
+  const input = issueInput();
+  const t = now();
+  const r = api.call('certificates.issue', input, { token });
+  const elapsed = now() - t;
+  if (r.ok) issueTimes.push(elapsed);
+  else if (r.error.code === 'duplicate_suspected') duplicates += 1;
+  else fail(`issue failed: ${r.error.message}`);
+}
+const issueS = summarize(issueTimes);
+line(`Выдача сертификата (${issueS.n} выдач)`, '≤ 5 ms', `среднее ${ms(issueS.mean)}, p95 ${ms(issueS.p95)}, max ${ms(issueS.max)}`, issueS.p95 <= 5);
+if (duplicates) log(`Выдача: ${duplicates} раз(а) сработала проверка дубликатов (другой ребёнок с тем же ФИО и датой) — взят другой.`);
+results.issue = issueS;
+const benchRss = process.memoryUsage().rss;
+core.close();
+
+// ---------- 5. the server host ----------
+const starts: number[] = [];
+const listens: number[] = [];
+for (let i = 0; i < serverRuns; i += 1) {
+  const s = await startServer({ root, dataDir, login: operator.login, password: operator.password });
+  starts.push(s.startToFirstAnswerMs);
+  listens.push(s.startToListenMs);
+  if (i < serverRuns - 1) await s.stop();
+  else {
+    const afterStart = await s.probe('report');
+    await s.probe('reset');
+    const http: number[] = [];
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (const q of queries) {
+        const t = now();
+        const r = await s.post('certificates.search', { query: q });
+        http.push(now() - t);
+        if (!(r.json as { ok: boolean }).ok) fail(`server search «${q}» failed`);
+      }
+    }
+    const afterSearch = await s.probe('report');
+    await s.stop();
+    const httpS = summarize(http);
+    const startS = summarize(starts);
+    const listenS = summarize(listens);
+    line(`Старт сервера → первый ответ (медиана из ${startS.n})`, '≤ 1.5 s', `${ms(startS.p50)} (слушает через ${ms(listenS.p50)})`, startS.p50 <= 1500);
+    line(`Поиск через HTTP (${httpS.n} запросов)`, 'p95 ≤ 20 ms', fmt(httpS), httpS.p95 <= 20);
+    line('Задержка цикла событий сервера при поиске', '≤ 50 ms', `max ${ms(afterSearch.maxDelayMs)}, p99 ${ms(afterSearch.p99DelayMs)}`, afterSearch.maxDelayMs <= 50);
+    line('Память сервера (RSS) после старта', '—', mib(afterStart.rss), null);
+    line('Память сервера (RSS) после поиска', '—', mib(afterSearch.rss), null);
+    Object.assign(results, { serverStart: startS, serverListen: listenS, httpSearch: httpS, serverStall: afterSearch.maxDelayMs, rssAfterStart: afterStart.rss, rssAfterSearch: afterSearch.rss });
+  }
+}
+line('Память процесса замера (RSS) после выдач', '—', mib(benchRss), null);
+
+console.log('');
+console.log(`Машина: ${cpus().length} ядра (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())}; Node ${process.version}; ${new Date().toISOString()}`);
+console.log(`Средняя загрузка (1/5/15 мин): ${loadavg().map((x) => x.toFixed(2)).join(' / ')} — на общей машине чужие процессы сдвигают замеры времени.`);
+printTable(lines);
+mkdirSync(join(root, 'out/bench'), { recursive: true });
+writeFileSync(join(root, 'out/bench/results.json'), JSON.stringify({ at: new Date().toISOString(), children: build.children, ...results }, null, 2));
