@@ -6,7 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BatchJob, BatchMessage } from './batch';
 import { renderBatch } from './documents';
-import { warmUpFonts } from './fonts';
 
 function post(message: BatchMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -14,7 +13,6 @@ function post(message: BatchMessage, transfer: ArrayBuffer[] = []): void {
 
 const job = workerData as BatchJob;
 try {
-  warmUpFonts();
   let lastPosted = 0;
   const pdf = renderBatch(job.kind, job.items, (done, total) => {
     // At most ~200 progress messages however large the batch, and always the last one.

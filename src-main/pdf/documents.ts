@@ -175,7 +175,7 @@ function drawCabinetBox(sheet: Sheet, d: ExtractData): void {
   sheet.style({ font: 'monoBold', size: 16 });
   doc.text(d.cabinet.password, sheet.left + pad + labelW, y + pad + 20, { width: sheet.width - labelW - 2 * pad, lineBreak: false, characterSpacing: 2 });
   sheet.style({ font: 'italic', size: 8.5 });
-  doc.text(note, sheet.left + pad, y + pad + 44 + 4, { width: sheet.width - 2 * pad, align: 'justify', lineGap: 1 });
+  doc.text(note, sheet.left + pad, y + pad + 44 + 4, { width: sheet.width - 2 * pad, align: 'left', lineGap: 1 });
   doc.x = sheet.left;
   doc.y = y + h + 8;
 }
@@ -261,7 +261,7 @@ function drawConsent(sheet: Sheet, d: ConsentFormData): void {
 
   const body = { size: 9.5, lineGap: 1.5, indent: 20 };
   sheet.paragraph(
-    `Я, ${r.fullName}, являясь законным представителем (${r.relationLabel}) несовершеннолетнего субъекта персональных данных, указанного в разделе 1, действуя свободно, своей волей и в его интересах, в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» даю оператору, указанному в разделе 3 (далее — Оператор), согласие на обработку персональных данных ребёнка и моих персональных данных на следующих условиях.`,
+    `Я, ${r.fullName}, являясь законным представителем несовершеннолетнего субъекта персональных данных, указанного в разделе 1 (основание — в разделе 2), действуя свободно, своей волей и в его интересах, в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» даю оператору, указанному в разделе 3 (далее — Оператор), согласие на обработку персональных данных ребёнка и моих персональных данных на следующих условиях.`,
     { ...body, indent: 24 },
   );
   sheet.space(4);
@@ -370,4 +370,34 @@ export function renderBatch(kind: BatchKind, items: ExtractData[], onProgress?: 
     sheet.paragraph('Нет выписок для печати.', { size: 11, align: 'center' });
   }
   return finishDocument(doc);
+}
+
+/**
+ * Renders one throw-away extract so that the first real document does not pay for the one-time work (font
+ * tables parsed on first use, OpenType shaping set up, the JIT compiling the layout code: about a second on
+ * these machines). Call it when the desk has started, off the critical path.
+ */
+export function warmUpDocuments(): void {
+  renderCertificateExtract({
+    registrationNumber: 'W-0000-000000',
+    qrPayload: 'CERTDESK1:W-0000-000000:WARMUP',
+    issuedAt: '2026-01-01T00:00:00Z',
+    office: { name: 'Прогрев «АРМ Сертификат»', address: 'ул. Образцовая, д. 1' },
+    operator: { fullName: 'Оператор Образцовый Прогревович' },
+    certificate: {
+      number: '0000000000',
+      typeLabel: 'сертификат финансирования',
+      statusLabel: 'не активирован',
+      categoryName: 'город',
+      municipalityName: 'Образцовый округ',
+      year: 2026,
+      nominalKopecks: 1,
+      balanceKopecks: 1,
+      budgetCounts: { significant: 0, general: 0, preprofessional: 0 },
+      limitMessage: null,
+    },
+    child: { fullName: 'Ёжикова Щука Эльфовна', birthDate: '2015-01-01' },
+    representative: { fullName: 'Ёжиков Юрий Фёдорович' },
+    cabinet: { login: '0000000000', password: 'AbcXyz-0189' },
+  });
 }

@@ -103,25 +103,21 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
 /**
  * fontkit keeps one Glyph object per glyph id and fixes its code points (used by pdfkit for the ToUnicode map,
  * i.e. for copying and searching text) when the object is first made. Encoding a subset at the end of a
- * document makes Glyph objects WITHOUT code points for the components of composite glyphs (Ё is Е plus a
- * diaeresis), and with a font shared between documents a later document would then get those objects for
- * plain letters: «СОГЛАСИЕ» would read back as «СОГЛАСИ». So every finished document hands the next one a
- * fresh glyph table, as a freshly parsed font would have; the parsed font tables stay shared.
+ * document makes Glyph objects WITHOUT code points (for the components of composite glyphs: Ё is Е plus a
+ * diaeresis), and with a font shared between documents a later document would then get such an object for
+ * a plain letter: «СОГЛАСИЕ» would read back as «СОГЛАСИ». So after every document the glyph objects that
+ * have no code points are dropped (they are made again on demand); the others keep their decoded outlines.
  */
-export function resetGlyphCache(): void {
+export function forgetGlyphsWithoutCodePoints(): void {
   if (loaded === null) return;
-  for (const font of Object.values(loaded) as Array<FontkitFont & { _glyphs?: unknown }>) {
-    if (typeof font._glyphs === 'object' && font._glyphs !== null) font._glyphs = {};
+  for (const font of Object.values(loaded) as Array<FontkitFont & { _glyphs?: Record<string, { codePoints?: unknown[] } | undefined> }>) {
+    const glyphs = font._glyphs;
+    if (typeof glyphs !== 'object' || glyphs === null) continue;
+    for (const id of Object.keys(glyphs)) {
+      const glyph = glyphs[id];
+      if (glyph && (!Array.isArray(glyph.codePoints) || glyph.codePoints.length === 0)) delete glyphs[id];
+    }
   }
-}
-
-/**
- * Loads and shapes ahead of the first document (the first shaping parses the OpenType tables and takes a
- * few hundred milliseconds): call it when the desk starts or the worker boots, off the critical path.
- */
-export function warmUpFonts(): void {
-  const sample = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя 0123456789 «»—№₽.,:;()/';
-  for (const font of Object.values(loadFonts())) font.layout(sample);
 }
 
 /** Distinct strings kept per font before the shaping cache starts afresh (a batch repeats most of them). */

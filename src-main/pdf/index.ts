@@ -6,6 +6,7 @@ export {
   renderBatch,
   renderCertificateExtract,
   renderConsentForm,
+  warmUpDocuments,
   type AttendanceEnrollment,
   type AttendanceReferenceData,
   type BatchKind,
@@ -14,4 +15,4 @@ export {
   type ExtractData,
 } from './documents';
 export { defaultWorkerUrl, renderBatchInWorker, WORKER_FILE, type BatchWorkerOptions } from './batch';
-export { fontLoadStats, setFontDirectory, warmUpFonts } from './fonts';
+export { fontLoadStats, setFontDirectory } from './fonts';

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { formatDateRu } from '../../shared/rules';
-import { fontKey, loadFonts, registerFonts, resetGlyphCache, type FontName } from './fonts';
+import { fontKey, loadFonts, registerFonts, forgetGlyphsWithoutCodePoints, type FontName } from './fonts';
 import { drawQr } from './qr';
 
 /** A4 in points; margins in points (20 mm left, 15 mm right, 14 mm top, 19 mm bottom with the footer). */
@@ -36,11 +36,36 @@ export interface DocumentInfo {
   issuedAt: string;
 }
 
+type DocumentConstructor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
+
+/**
+ * A PDFDocument that keeps its output in an array instead of streaming it. pdfkit writes every byte through
+ * Readable#push, synchronously; a plain Readable would also schedule a nextTick per document (emitReadable,
+ * endReadable) that keeps the whole finished document alive until the event loop turns, which matters when
+ * many documents are made in one synchronous run. Nobody reads this document as a stream.
+ */
+class CollectedDocument extends (PDFDocument as unknown as DocumentConstructor) {
+  // `declare`: no field initialiser, which would run after pdfkit's constructor has already pushed the header.
+  declare collected: Uint8Array[] | undefined;
+  declare complete: boolean | undefined;
+
+  override push(chunk: unknown): boolean {
+    if (chunk === null) {
+      this.complete = true;
+    } else if (chunk instanceof Uint8Array) {
+      (this.collected ??= []).push(chunk);
+    } else {
+      throw new TypeError('Неожиданный фрагмент PDF.');
+    }
+    return true;
+  }
+}
+
 /** A new A4 document with the shared fonts registered and no page yet. */
 export function createDocument(info: DocumentInfo): PDFKit.PDFDocument {
   const fonts = loadFonts();
   const issued = new Date(info.issuedAt);
-  const doc = new PDFDocument({
+  const doc = new CollectedDocument({
     size: 'A4',
     margins: { ...PAGE.margins },
     autoFirstPage: false,
@@ -65,20 +90,18 @@ export function createDocument(info: DocumentInfo): PDFKit.PDFDocument {
 
 /**
  * Ends the document and returns its bytes. pdfkit writes everything synchronously (deflateSync, fontkit's
- * synchronous subset encoder), so after `end()` the whole file is already in the stream's buffer.
+ * synchronous subset encoder), so after `end()` the whole file has been collected.
  */
 export function finishDocument(doc: PDFKit.PDFDocument): Buffer {
+  if (!(doc instanceof CollectedDocument)) throw new TypeError('Документ создан не через createDocument.');
   try {
     doc.end();
   } finally {
-    resetGlyphCache();
+    forgetGlyphsWithoutCodePoints();
   }
-  const chunks: Buffer[] = [];
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  const bytes = Buffer.concat(chunks);
-  if (bytes.subarray(bytes.length - 6).toString('latin1').trim() !== '%%EOF') {
-    throw new Error('PDF не сформирован полностью.');
-  }
+  if (!doc.complete || !doc.collected) throw new Error('PDF не сформирован полностью.');
+  const bytes = Buffer.concat(doc.collected);
+  doc.collected = [];
   return bytes;
 }
 
