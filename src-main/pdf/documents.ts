@@ -74,6 +74,7 @@ export const CONFIRMATION_TYPES = [
 const orBlank = (value: string | null | undefined): string => (value && value.trim().length > 0 ? value : BLANK);
 
 function hours(value: number): string {
+  if (!Number.isFinite(value)) return '—';
   return String(Math.round(value * 100) / 100).replace('.', ',');
 }
 
@@ -211,11 +212,11 @@ function drawAttendance(sheet: Sheet, d: AttendanceReferenceData): void {
     sheet.grid(
       [
         { title: '№', share: 0.05, align: 'center' },
-        { title: 'Организация', share: 0.25 },
-        { title: 'Программа', share: 0.27 },
-        { title: 'Группа', share: 0.16 },
-        { title: 'Дата начала обучения', share: 0.14, align: 'center' },
-        { title: 'Часов в неделю', share: 0.13, align: 'center' },
+        { title: 'Организация', share: 0.24 },
+        { title: 'Программа', share: 0.32 },
+        { title: 'Группа', share: 0.14 },
+        { title: 'Дата начала обучения', share: 0.13, align: 'center' },
+        { title: 'Часов в неделю', share: 0.12, align: 'center' },
       ],
       d.enrollments.map((e, i) => [String(i + 1), e.organization, e.program, e.group, formatDateRu(e.startDate), hours(e.hoursPerWeek)]),
     );

@@ -161,6 +161,13 @@ describe('выписка сертификата', () => {
     }
   });
 
+  it('gives the same bytes for the same data (file ID and dates come from the data)', () => {
+    const a = renderCertificateExtract(extract(3));
+    renderConsentForm(consent);
+    const b = renderCertificateExtract(extract(3));
+    expect(b.equals(a)).toBe(true);
+  });
+
   it('shows the municipal limit message instead of the nominal and balance', () => {
     const message = 'Лимит средств сертификатов муниципалитета исчерпан: средства сертификата сейчас не могут быть использованы.';
     const file = save('extract-limit', renderCertificateExtract(extract(0, { limitMessage: message })));
@@ -304,6 +311,13 @@ describe('пакет выписок', () => {
       [2, 3],
       [3, 3],
     ]);
+  });
+
+  it('prints an honest page for an empty batch', () => {
+    const file = save('batch-empty', renderBatch('extract', []));
+    qpdfCheck(file);
+    expect(pages(file)).toBe(1);
+    expect(text(file)).toContain('Нет выписок для печати.');
   });
 
   it('refuses an unknown kind of batch', () => {
