@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDataDir, openDesk, type Desk } from '../../desk';
 import { DomainError } from '../../errors';
+import { warmUpDocuments } from '../../pdf';
 
 export const CHANNEL = 'certdesk:call';
 
@@ -99,6 +100,7 @@ void app.whenReady().then(() => {
   }
   ipcMain.handle(CHANNEL, (event, operation: unknown, input: unknown) => handleCall(event, operation, input));
   createWindow();
+  setTimeout(() => warmUpDocuments(), 1500);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
