@@ -9,7 +9,9 @@ import { SearchPage } from './pages/SearchPage';
 import { IssuePage } from './pages/IssuePage';
 import { CardPage } from './pages/CardPage';
 import { AuditPage } from './pages/AuditPage';
-import { ALYONA, ALYONA_MOTHER, logInAs } from './helpers';
+import { VerifyPage } from './pages/VerifyPage';
+import { AdminPage } from './pages/AdminPage';
+import { ALYONA, ALYONA_MOTHER, issueNewChild, logInAs } from './helpers';
 
 const dir = process.env.SHOTS_DIR;
 test.skip(!dir, 'set SHOTS_DIR to take screenshots');
@@ -84,4 +86,115 @@ test('screens', async ({ page }) => {
   await expect(card.heading).toBeVisible();
   await page.waitForTimeout(500);
   await page.screenshot(shot('13-card-new'));
+});
+
+/** The registry desk's screens, light and dark: `SHOTS_DIR=/tmp/shots2 npx playwright test screens`. */
+test('desk screens', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1366, height: 1500 });
+  await logInAs(page, 'operator');
+  const number = await issueNewChild(page);
+  const card = new CardPage(page);
+  const verify = new VerifyPage(page);
+
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      await page.getByTestId('theme-switch').click();
+      await page.waitForTimeout(300);
+    }
+    const s = (name: string) => shot(`${theme}-${name}`);
+    await card.gotoNumber(number);
+    await card.openTab('activation');
+    if (theme === 'light') {
+      await page.getByTestId('activate').click();
+      await expect(page.getByTestId('activation-missing')).toHaveAttribute('role', 'alert');
+    }
+    await page.screenshot(s('20-activation'));
+    await card.openTab('consent');
+    if (theme === 'light') {
+      await Promise.all([page.waitForEvent('popup').then((p) => p.close()), page.getByTestId('print-consent-form').click()]);
+      await page.getByTestId('consent-sign-open').click();
+    }
+    await page.screenshot(s('21-consent'));
+    if (theme === 'light') {
+      await page.getByTestId('consent-sign-submit').click();
+      await expect(page.getByTestId('consent-row')).toHaveCount(1);
+      await page.getByTestId('scan-input').first().setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await expect(page.getByTestId('consent-scan')).toBeVisible();
+      await card.openTab('activation');
+      await page.getByTestId('check-child-identity').click();
+      await page.getByTestId('check-rep-identity').click();
+      await page.getByTestId('checklist-save').click();
+      await expect(page.getByTestId('checklist-recorded')).toBeVisible();
+      await page.getByTestId('activate').click();
+      await expect(card.status).toHaveText('Сертификат активирован');
+      await card.openTab('consent');
+    }
+    await page.screenshot(s('22-consent-signed'));
+    await card.openTab('activation');
+    await page.screenshot(s('23-activation-active'));
+    await page.getByTestId('annul').click();
+    await page.getByTestId('annul-dialog-reason').fill('Выдан по ошибке');
+    await page.waitForTimeout(300);
+    await page.screenshot(s('24-annul-dialog'));
+    await page.getByRole('button', { name: 'Отмена' }).click();
+    await card.openTab('confirmation');
+    await page.getByTestId('policy-by_phrase').click();
+    await page.getByTestId('code-phrase').fill('кот');
+    await page.getByTestId('code-phrase-repeat').fill('кот');
+    await page.getByTestId('confirmation-save').click();
+    await expect(page.getByTestId('confirmation-error')).toBeVisible();
+    await page.screenshot(s('25-confirmation'));
+    await card.openTab('documents');
+    if (theme === 'light') {
+      await Promise.all([page.waitForEvent('popup').then((p) => p.close()), page.getByTestId('print-extract').click()]);
+      await expect(page.getByTestId('document-row').first()).toBeVisible();
+      const bar = page.getByTestId('printed-download');
+      const [download] = await Promise.all([page.waitForEvent('download'), bar.click()]);
+      await download.saveAs(path.join(dir ?? '.', 'extract.pdf'));
+    }
+    await page.getByTestId('print-extract').click();
+    await page.waitForTimeout(300);
+    await page.screenshot(s('26-documents-confirm'));
+    await page.getByRole('button', { name: 'Отмена' }).click();
+    await page.screenshot(s('27-documents'));
+    const reg = (await page.getByTestId('document-row').first().getAttribute('data-number')) ?? '';
+    await card.openTab('family');
+    await page.screenshot(s('28-family'));
+    await card.openTab('representative');
+    await page.screenshot(s('29-representative'));
+    await card.openTab('history');
+    await page.screenshot(s('30-history'));
+
+    await verify.goto();
+    await verify.scan(reg);
+    await verify.expectState('valid');
+    await page.screenshot(s('31-verify-valid'));
+    await verify.scan(`CERTDESK1:${reg}:AAAAAAAAAAAAAAAA`);
+    await verify.expectState('tampered');
+    await page.screenshot(s('32-verify-tampered'));
+    await verify.scan('ВС-0000-00-2000-999999');
+    await verify.expectState('not-found');
+    await page.screenshot(s('33-verify-not-found'));
+    await page.getByTestId('change-password').click();
+    await page.waitForTimeout(300);
+    await page.screenshot(s('34-change-password'));
+    await page.getByRole('button', { name: 'Отмена' }).click();
+  }
+  await page.getByTestId('theme-switch').click();
+
+  await page.getByTestId('logout').click();
+  await new LoginPage(page).logIn(ACCOUNTS.admin.login, ACCOUNTS.admin.password);
+  const admin = new AdminPage(page);
+  await admin.goto();
+  await page.screenshot(shot('light-35-admin'));
+  await admin.createButton.click();
+  await page.getByTestId('operator-role-org_staff').click();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('light-36-admin-create'));
+  await page.getByRole('button', { name: 'Отмена' }).click();
+  await page.getByTestId('theme-switch').click();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('dark-35-admin'));
+  await page.getByTestId('theme-switch').click();
 });

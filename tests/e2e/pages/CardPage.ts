@@ -93,7 +93,8 @@ export class ActivationTab {
     this.representationProof = page.getByTestId('check-rep-proof');
     this.saveChecklist = page.getByTestId('checklist-save');
     this.activate = page.getByTestId('activate');
-    this.error = page.getByTestId('activation-error');
+    // A refusal naming missing items is shown as the list's alert; any other refusal as a plain alert.
+    this.error = page.locator('[data-testid="activation-error"], [data-testid="activation-missing"][role="alert"]');
     this.missing = page.getByTestId('activation-missing');
     this.missingItems = page.getByTestId('activation-missing-item');
   }
