@@ -1,9 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { ActivationTab, CardPage, ConsentTab } from './pages/CardPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { issueNewChild, logInAs } from './helpers';
 
-test('a scan that is not a PDF or an image is refused; a real PDF is attached with its checksum', async ({ page }) => {
+test('a scan that is not a PDF or an image is refused; a real PDF is attached with its checksum', async ({ page }, testInfo) => {
   await logInAs(page, 'operator');
   await issueNewChild(page);
   const card = new CardPage(page);
@@ -22,7 +23,10 @@ test('a scan that is not a PDF or an image is refused; a real PDF is attached wi
   await expect(consent.error).toContainText('приложите PDF, PNG или JPEG');
 
   // Over 10 MB: refused before sending.
-  await consent.scanInput().setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+  // (From a file on disk: a buffer this large is slow to hand to the browser.)
+  const big = testInfo.outputPath('big.pdf');
+  await writeFile(big, Buffer.alloc(10 * 1024 * 1024 + 1, 0x25));
+  await consent.scanInput().setInputFiles(big);
   await expect(consent.error).toContainText('слишком большой');
 
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
