@@ -43,6 +43,10 @@ test('desktop window: the printed document opens in the in-app preview with «П
   await expect(preview).toBeVisible();
   await expect(page.getByTestId('pdf-preview-frame')).toHaveAttribute('src', /^blob:/);
   await expect(page.getByTestId('pdf-print')).toBeVisible();
+  if (process.env.SHOTS_DIR) {
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${process.env.SHOTS_DIR}/light-37-desktop-preview.png` });
+  }
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-save').click()]);
   const { readFile } = await import('node:fs/promises');
   expectPdf(await readFile(await download.path()));
