@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { printExtractBatch } from '../../src-main/features/documents/batch';
-import { bundlePdfWorker, makeDesk, makeIssueInput, tempDir, unwrap } from './helpers';
+import { bundlePdfWorker, captureStdio, makeDesk, makeIssueInput, tempDir, unwrap } from './helpers';
 
 let workerUrl: URL;
 beforeAll(async () => {
@@ -50,15 +50,7 @@ describe('batch of extracts issued on a day', () => {
 });
 
 describe('CLI print and verify-document', () => {
-  let stdout = '';
-  let stderr = '';
-  beforeEach(() => {
-    stdout = '';
-    stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const stdio = captureStdio();
 
   it('prints one extract, then verifies it by number; bad arguments get Russian messages', async () => {
     const dir = tempDir();
@@ -67,17 +59,17 @@ describe('CLI print and verify-document', () => {
     expect(await runCli(['print', '--data-dir', dir, '--certificate', '9901101325', '--kind', 'extract', '--out', out])).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
-    const reg = /\((ВС-[^)]+)\)/.exec(stdout)![1]!;
+    const reg = /\((ВС-[^)]+)\)/.exec(stdio.out())![1]!;
     expect(await runCli(['verify-document', '--data-dir', dir, '--code', reg])).toBe(0);
-    expect(stdout).toMatch(/действителен/);
+    expect(stdio.out()).toMatch(/действителен/);
     expect(await runCli(['verify-document', '--data-dir', dir, '--code', 'CERTDESK1:ВС-9901-01-2026-000001:AAAAAAAAAAAAAAAA'])).toBe(1);
-    expect(stdout).toMatch(/не совпадает/);
+    expect(stdio.out()).toMatch(/не совпадает/);
     expect(await runCli(['print', '--data-dir', dir, '--certificate', '123', '--kind', 'extract', '--out', out])).toBe(2);
-    expect(stderr).toMatch(/10 цифр/);
+    expect(stdio.err()).toMatch(/10 цифр/);
     expect(await runCli(['print', '--data-dir', dir, '--certificate', '9901101325', '--kind', 'passport', '--out', out])).toBe(2);
     expect(await runCli(['print', '--data-dir', dir, '--certificate', '9901999999', '--kind', 'extract', '--out', out])).toBe(2);
-    expect(stderr).toMatch(/не найден/);
+    expect(stdio.err()).toMatch(/не найден/);
     expect(await runCli(['print-extracts', '--data-dir', dir, '--municipality', '9901', '--date', '31.12.2026', '--out', out])).toBe(2);
-    expect(stderr).toMatch(/ГГГГ-ММ-ДД/);
+    expect(stdio.err()).toMatch(/ГГГГ-ММ-ДД/);
   });
 });

@@ -1,19 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
-import { tempDir } from './helpers';
+import { captureStdio, tempDir } from './helpers';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const stdio = captureStdio();
 
 describe('CLI', () => {
   it('creates an empty registry with an administrator, and refuses to overwrite it', async () => {
@@ -22,7 +14,7 @@ describe('CLI', () => {
     expect(existsSync(join(dir, 'registry.db'))).toBe(true);
     const before = readFileSync(join(dir, 'registry.db'));
     expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'chief', '--admin-password', 'long-enough-1'])).toBe(2);
-    expect(stderr).toMatch(/уже существует/);
+    expect(stdio.err()).toMatch(/уже существует/);
     expect(readFileSync(join(dir, 'registry.db')).equals(before)).toBe(true);
   });
 
@@ -34,7 +26,7 @@ describe('CLI', () => {
     expect(db.prepare('SELECT count(*) AS n FROM certificates').get()).toEqual({ n: 21 });
     db.close();
     expect(await runCli(['verify-audit', '--data-dir', dir])).toBe(0);
-    expect(stdout).toMatch(/Журнал цел/);
+    expect(stdio.out()).toMatch(/Журнал цел/);
   });
 
   it('the demo generator is deterministic', async () => {
@@ -56,20 +48,20 @@ describe('CLI', () => {
     db.exec("DROP TRIGGER audit_is_append_only; UPDATE audit_log SET summary = 'x' WHERE seq = 1");
     db.close();
     expect(await runCli(['verify-audit', '--data-dir', dir])).toBe(1);
-    expect(stdout).toMatch(/нарушена: запись № 1 изменена/);
+    expect(stdio.out()).toMatch(/нарушена: запись № 1 изменена/);
   });
 
   it('answers bad arguments in Russian and changes nothing', async () => {
     const dir = tempDir();
     expect(await runCli(['frobnicate'])).toBe(2);
-    expect(stderr).toMatch(/Неизвестная команда «frobnicate»/);
+    expect(stdio.err()).toMatch(/Неизвестная команда «frobnicate»/);
     expect(await runCli(['demo', '--data-dir', dir, '--children', 'много'])).toBe(2);
-    expect(stderr).toMatch(/--children: укажите целое число/);
+    expect(stdio.err()).toMatch(/--children: укажите целое число/);
     expect(await runCli(['demo', '--data-dir', dir, '--bogus'])).toBe(2);
-    expect(stderr).toMatch(/Неизвестный параметр --bogus/);
+    expect(stdio.err()).toMatch(/Неизвестный параметр --bogus/);
     expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'x', '--admin-password', 'short'])).toBe(2);
     expect(await runCli(['generate'])).toBe(2);
-    expect(stderr).toMatch(/--file/);
+    expect(stdio.err()).toMatch(/--file/);
     expect(existsSync(join(dir, 'registry.db'))).toBe(false);
   });
 
@@ -77,7 +69,7 @@ describe('CLI', () => {
     const file = join(tempDir(), 'x.db');
     writeFileSync(file, 'not a database at all');
     expect(await runCli(['verify-audit', '--file', file])).toBe(2);
-    expect(stderr).toMatch(/не является реестром/);
+    expect(stdio.err()).toMatch(/не является реестром/);
     expect(readFileSync(file, 'utf8')).toBe('not a database at all');
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import { createApi, type Api } from '../../src-main/api/table';
 import { fixedClock, type FixedClock } from '../../src-main/clock';
 import { openCore, type Core } from '../../src-main/core';
@@ -136,3 +136,17 @@ const cleanupAfterFile: Array<() => void> = [];
 afterAll(() => {
   while (cleanupAfterFile.length) cleanupAfterFile.pop()!();
 });
+
+/** Captures what the CLI writes to stdout and stderr during each test of the calling file. */
+export function captureStdio(): { out(): string; err(): string } {
+  let stdout = '';
+  let stderr = '';
+  beforeEach(() => {
+    stdout = '';
+    stderr = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return { out: () => stdout, err: () => stderr };
+}

@@ -3,7 +3,7 @@ import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '.
 import { DomainError } from '../../errors';
 import { hashSecret, hashSecretAsync, verifySecret } from '../auth/passwords';
 import { certificateRow, certificateRowByNumber, primaryRepresentative, recordCertificateEvent, type CertificateRow } from '../certificates/records';
-import { CONFIRMATION_LOCK_MS, CONFIRMATION_MAX_FAILURES, CONFIRMATION_WINDOW_MS } from '../confirmation/policy';
+import { CONFIRMATION_MAX_FAILURES, isLocked, recordSuccessfulAttempt, wrongAnswer } from '../confirmation/lockout';
 
 /** No 0/O, 1/l/I: the password is read off paper and typed by a parent. */
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -57,33 +57,19 @@ export function reissueCabinetPassword(
 export function verifyCabinetCredentials(ctx: OperationContext, login: string, password: string): CertificateRow {
   const { db } = ctx.core;
   const c = certificateRowByNumber(db, login);
-  const nowMs = Date.parse(ctx.nowIso);
   const wrong = 'Неверный логин или пароль личного кабинета.';
   if (!c || !c.cabinet_password_hash) {
     if (c && !c.cabinet_password_hash) throw new DomainError('refused', `У сертификата ${login} ещё нет пароля личного кабинета: сформируйте выписку.`);
     throw new DomainError('unauthenticated', wrong);
   }
-  if (c.confirmation_locked_until && Date.parse(c.confirmation_locked_until) > nowMs) {
+  if (isLocked(c, ctx.nowIso)) {
     throw new DomainError('locked', `Проверка кабинета ${c.number} временно заблокирована после ${CONFIRMATION_MAX_FAILURES} неудачных попыток. Повторите позже.`);
   }
-  const record = (success: boolean) =>
-    db.prepare("INSERT INTO confirmation_attempts(certificate_id, at, method, success, operator_id) VALUES (?, ?, 'cabinet_password', ?, ?)").run(
-      c.id, ctx.nowIso, success ? 1 : 0, ctx.actor?.operatorId ?? null,
-    );
   if (verifySecret(password, c.cabinet_password_hash)) {
-    record(true);
+    recordSuccessfulAttempt(ctx, c, 'cabinet_password');
     return c;
   }
-  const failures = (db
-    .prepare('SELECT count(*) AS n FROM confirmation_attempts WHERE certificate_id = ? AND success = 0 AND at > ?')
-    .get(c.id, new Date(nowMs - CONFIRMATION_WINDOW_MS).toISOString()) as { n: number }).n + 1;
-  const lockedUntil = failures >= CONFIRMATION_MAX_FAILURES ? new Date(nowMs + CONFIRMATION_LOCK_MS).toISOString() : null;
-  throw new DomainError('unauthenticated', lockedUntil ? `${wrong} Проверка заблокирована на 30 минут.` : wrong, {
-    persist: () => {
-      record(false);
-      if (lockedUntil) db.prepare('UPDATE certificates SET confirmation_locked_until = ? WHERE id = ?').run(lockedUntil, c.id);
-    },
-  });
+  throw wrongAnswer(ctx, c, 'cabinet_password', 'unauthenticated', (_failures, locked) => (locked ? `${wrong} Проверка заблокирована на 30 минут.` : wrong));
 }
 
 function childName(ctx: OperationContext, childId: string): string {

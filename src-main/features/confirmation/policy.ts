@@ -6,11 +6,7 @@ import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
 import { hashSecret, verifySecret } from '../auth/passwords';
 import { certificateRow, certificateRowByNumber, recordCertificateEvent, type CertificateRow } from '../certificates/records';
-
-/** 5 wrong answers within 15 minutes lock organization-initiated applications on the certificate for 30 minutes. */
-export const CONFIRMATION_MAX_FAILURES = 5;
-export const CONFIRMATION_WINDOW_MS = 15 * 60 * 1000;
-export const CONFIRMATION_LOCK_MS = 30 * 60 * 1000;
+import { CONFIRMATION_MAX_FAILURES, isLocked, recordSuccessfulAttempt, wrongAnswer } from './lockout';
 
 /** A code phrase is said aloud and typed by someone else: case, ё/е and spacing do not matter. */
 export function normalizeCodePhrase(phrase: string): string {
@@ -44,12 +40,11 @@ export interface PresentedConfirmation {
  */
 export function checkOrganizationConfirmation(ctx: OperationContext, c: CertificateRow, presented: PresentedConfirmation): ConfirmationDecision {
   const { db } = ctx.core;
-  const nowMs = Date.parse(ctx.nowIso);
   const policy: ConfirmationPolicy = c.confirmation_policy;
-  if (c.confirmation_locked_until && Date.parse(c.confirmation_locked_until) > nowMs) {
+  if (isLocked(c, ctx.nowIso)) {
     throw new DomainError(
       'locked',
-      `Запись по сертификату ${c.number} по инициативе организации временно заблокирована после ${CONFIRMATION_MAX_FAILURES} неверных подтверждений — до ${hhmm(c.confirmation_locked_until, ctx.core.clock.timeZone)}.`,
+      `Запись по сертификату ${c.number} по инициативе организации временно заблокирована после ${CONFIRMATION_MAX_FAILURES} неверных подтверждений — до ${hhmm(c.confirmation_locked_until!, ctx.core.clock.timeZone)}.`,
     );
   }
   if (policy === 'forbidden') {
@@ -66,31 +61,15 @@ export function checkOrganizationConfirmation(ctx: OperationContext, c: Certific
     if (!presented.codePhrase?.trim()) throw new DomainError('invalid_input', 'Укажите кодовую фразу, которую назовёт представитель.', { fields: { codePhrase: 'Укажите кодовую фразу' } });
     ok = !!c.code_phrase_hash && verifySecret(normalizeCodePhrase(presented.codePhrase), c.code_phrase_hash);
   }
-  const record = (success: boolean) =>
-    db.prepare('INSERT INTO confirmation_attempts(certificate_id, at, method, success, operator_id, organization_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-      c.id, ctx.nowIso, policy, success ? 1 : 0, ctx.actor?.operatorId ?? null, ctx.actor?.organizationId ?? null,
-    );
   if (ok) {
-    record(true);
+    recordSuccessfulAttempt(ctx, c, policy);
     return { allowed: true, message: `Подтверждение принято (${CONFIRMATION_POLICY_LABELS[policy]}).` };
   }
-  const windowStart = new Date(nowMs - CONFIRMATION_WINDOW_MS).toISOString();
-  const failures = (db
-    .prepare('SELECT count(*) AS n FROM confirmation_attempts WHERE certificate_id = ? AND success = 0 AND at > ?')
-    .get(c.id, windowStart) as { n: number }).n + 1;
-  const lockedUntil = failures >= CONFIRMATION_MAX_FAILURES ? new Date(nowMs + CONFIRMATION_LOCK_MS).toISOString() : null;
   const what = policy === 'by_name' ? 'ФИО ребёнка не совпадает с данными сертификата' : 'кодовая фраза неверна';
-  throw new DomainError(
-    'refused',
-    lockedUntil
+  throw wrongAnswer(ctx, c, policy, 'refused', (failures, locked) =>
+    locked
       ? `Подтверждение не принято: ${what}. Это ${failures}-я ошибка за 15 минут — запись по инициативе организации заблокирована на 30 минут.`
       : `Подтверждение не принято: ${what}. Осталось попыток до блокировки: ${CONFIRMATION_MAX_FAILURES - failures}.`,
-    {
-      persist: () => {
-        record(false);
-        if (lockedUntil) db.prepare('UPDATE certificates SET confirmation_locked_until = ? WHERE id = ?').run(lockedUntil, c.id);
-      },
-    },
   );
 }
 

@@ -5,11 +5,7 @@
  * travel too). Money lives only in `ledger_entries`: a certificate's nominal, reserve and spent are sums
  * over its entries and the balance is derived, so nominal = balance + reserve + spent cannot drift.
  */
-const synced = `
-  id TEXT PRIMARY KEY,
-  modified_at TEXT NOT NULL,
-  origin_office TEXT NOT NULL,
-  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))`;
+import { SYNCED_COLUMNS as synced } from './columns';
 
 export const sql = `
 CREATE TABLE meta (
@@ -239,14 +235,14 @@ END;
 
 -- Search as you type over children's and representatives' names (folded: lower case, ё→е).
 -- Contentless: the names live in their tables; rowid = certificates.rowid.
--- Prefix indexes for 1 to 8 letters: a prefix query of an indexed length reads one stored doclist lazily and
--- stops at LIMIT, while a longer one merges the doclists of every matching word first (all of «иван*»:
--- иван, иванов, иванова, ивановна, иванович… tens of thousands of documents). Names are 4–14 letters; past
--- 8 letters few words share a prefix, so the merge stays small.
+-- Prefix indexes for 1 to 10 letters: a prefix query of an indexed length reads one stored doclist lazily and
+-- stops at LIMIT, while a longer one first merges the doclists of every matching word (all of «иван*»:
+-- иван, иванов, иванова, ивановна, иванович… over a hundred thousand documents in a big registry). Names
+-- are up to 14 letters; past 10 letters few words share a prefix, so the merge stays small.
 CREATE VIRTUAL TABLE certificate_search USING fts5(
   child_name, representative_name,
   content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '1 2 3 4 5 6 7 8'
+  prefix = '1 2 3 4 5 6 7 8 9 10'
 );
 `;

@@ -2,11 +2,7 @@
  * The registry desk: documents checklist, consents with scans, status history, confirmation policy with the
  * code phrase (hash only) and its lockout, the child's cabinet password (hash only), and issued documents.
  */
-const synced = `
-  id TEXT PRIMARY KEY,
-  modified_at TEXT NOT NULL,
-  origin_office TEXT NOT NULL,
-  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))`;
+import { SYNCED_COLUMNS as synced } from './columns';
 
 export const sql = `
 ALTER TABLE certificates ADD COLUMN doc_child_identity INTEGER NOT NULL DEFAULT 0 CHECK (doc_child_identity IN (0, 1));
