@@ -140,6 +140,18 @@ describe('search as you type', () => {
     expect(prefix.every((x) => x.number.startsWith('990120'))).toBe(true);
   });
 
+  it('lists children whose surname starts with the first word before patronymic and representative matches', () => {
+    const desk = makeDesk({ children: 400 });
+    const token = desk.login();
+    const rows = unwrap(desk.api.call('certificates.search', { query: 'Иванов', limit: 200 }, { token })).rows;
+    const isSurname = (r: { childName: string }) => /^иванов/i.test(r.childName);
+    const firstOther = rows.findIndex((r) => !isSurname(r));
+    expect(rows.filter(isSurname).length).toBeGreaterThan(0);
+    expect(firstOther).toBeGreaterThan(0);
+    expect(rows.slice(firstOther).some(isSurname)).toBe(false);
+    expect(rows.slice(firstOther).some((r) => /иванов/i.test(r.childName) || /иванов/i.test(r.representativeName ?? ''))).toBe(true);
+  });
+
   it('answers nothing for an empty query or one that matches nobody', () => {
     const desk = makeDesk({ children: 10 });
     const token = desk.login();

@@ -73,14 +73,28 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
     rows = statement(db, `${SELECT_ROWS} WHERE cert.number >= ? AND cert.number < ? AND cert.deleted = 0 ORDER BY cert.number LIMIT ?`)
       .all(numberPrefix, `${numberPrefix}:`, limit) as Row[];
   } else {
-    rows = statement(
+    // Surnames first: «Иванов» should show the Ивановы before every «Иванович». Pass one asks for children whose
+    // surname (the first word of the child's name) starts with the first word typed; pass two fills the list
+    // with every other match. Each pass stops at the limit inside FTS, so broad prefixes stay instant.
+    const [first, ...rest] = names;
+    const surnameFirst = `child_name : ^ "${first!.replace(/"/g, '')}" * ${rest.length ? ftsQuery(rest) : ''}`.trim();
+    const numberFilter = numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : '';
+    const numberArgs = numberPrefix ? [numberPrefix, `${numberPrefix}:`] : [];
+    const ftsLimit = numberPrefix ? limit * 20 : limit;
+    const byMatch = statement(
       db,
       `${SELECT_ROWS}
         WHERE cert.rowid IN (SELECT rowid FROM certificate_search WHERE certificate_search MATCH ? LIMIT ?)
-          AND cert.deleted = 0 ${numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : ''}`,
-    ).all(ftsQuery(names), numberPrefix ? limit * 20 : limit, ...(numberPrefix ? [numberPrefix, `${numberPrefix}:`] : [])) as Row[];
-    rows = rows.slice(0, limit);
-    rows.sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name));
+          AND cert.deleted = 0 ${numberFilter}`,
+    );
+    const bySurname = (byMatch.all(surnameFirst, ftsLimit, ...numberArgs) as Row[]).slice(0, limit);
+    const seen = new Set(bySurname.map((r) => r.id));
+    const others =
+      bySurname.length < limit
+        ? (byMatch.all(ftsQuery(names), ftsLimit + bySurname.length, ...numberArgs) as Row[]).filter((r) => !seen.has(r.id)).slice(0, limit - bySurname.length)
+        : [];
+    const byName = (a: Row, b: Row) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name);
+    rows = [...bySurname.sort(byName), ...others.sort(byName)];
   }
   return rows.map((r) => ({
     certificateId: r.id,
