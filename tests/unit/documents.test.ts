@@ -126,7 +126,7 @@ describe('family («Объединение кабинетов»)', () => {
     const seed = seedCertificate(desk, token);
     const printed = unwrap(desk.api.call('documents.printExtract', { certificateId: seed.id }, { token }));
     const password = passwordFrom(pdfText(printed.pdfBase64));
-    expect(errorOf(desk.api.call('family.link', { certificateId: mine.certificateId, login: '9901101325', password: 'wrong-pass' }, { token })).code).toBe('unauthenticated');
+    expect(errorOf(desk.api.call('family.link', { certificateId: mine.certificateId, login: '9901101325', password: 'wrong-pass' }, { token })).code).toBe('refused');
     unwrap(desk.api.call('family.link', { certificateId: mine.certificateId, login: '9901101325', password }, { token }));
     const card = unwrap(desk.api.call('certificates.get', { id: mine.certificateId }, { token }));
     expect(card.family.map((f) => f.number)).toEqual(['9901101325']);

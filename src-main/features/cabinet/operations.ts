@@ -51,7 +51,8 @@ export function reissueCabinetPassword(
 }
 
 /**
- * Checks a cabinet login and password that a parent presents at the desk. Wrong passwords count toward the
+ * Checks a cabinet login and password that a parent presents at the desk. A wrong one is 'refused', not
+ * 'unauthenticated': it is the parent's cabinet that failed, the operator's session stays. Wrong passwords count toward the
  * same lockout as wrong confirmations (5 in 15 minutes lock for 30 minutes), so the desk cannot be used to guess.
  */
 export function verifyCabinetCredentials(ctx: OperationContext, login: string, password: string): CertificateRow {
@@ -60,7 +61,7 @@ export function verifyCabinetCredentials(ctx: OperationContext, login: string, p
   const wrong = 'Неверный логин или пароль личного кабинета.';
   if (!c || !c.cabinet_password_hash) {
     if (c && !c.cabinet_password_hash) throw new DomainError('refused', `У сертификата ${login} ещё нет пароля личного кабинета: сформируйте выписку.`);
-    throw new DomainError('unauthenticated', wrong);
+    throw new DomainError('refused', wrong);
   }
   if (isLocked(c, ctx.nowIso)) {
     throw new DomainError('locked', `Проверка кабинета ${c.number} временно заблокирована после ${CONFIRMATION_MAX_FAILURES} неудачных попыток. Повторите позже.`);
@@ -69,7 +70,7 @@ export function verifyCabinetCredentials(ctx: OperationContext, login: string, p
     recordSuccessfulAttempt(ctx, c, 'cabinet_password');
     return c;
   }
-  throw wrongAnswer(ctx, c, 'cabinet_password', 'unauthenticated', (_failures, locked) => (locked ? `${wrong} Проверка заблокирована на 30 минут.` : wrong));
+  throw wrongAnswer(ctx, c, 'cabinet_password', 'refused', (_failures, locked) => (locked ? `${wrong} Проверка заблокирована на 30 минут.` : wrong));
 }
 
 function childName(ctx: OperationContext, childId: string): string {

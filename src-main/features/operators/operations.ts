@@ -117,7 +117,7 @@ export const operatorOperations: FeatureOperations<
       const row = mustFind(ctx.core.db, ctx.actor!.operatorId);
       ctx.audit('operator', row.id, 'Смена собственного пароля');
       if (!verifySecret(input.currentPassword, row.password_hash)) {
-        throw new DomainError('unauthenticated', 'Текущий пароль указан неверно.', { fields: { currentPassword: 'Неверный пароль' } });
+        throw new DomainError('refused', 'Текущий пароль указан неверно.', { fields: { currentPassword: 'Неверный пароль' } });
       }
       if (input.currentPassword === input.newPassword) {
         throw new DomainError('invalid_input', 'Новый пароль должен отличаться от текущего.', { fields: { newPassword: 'Совпадает с текущим' } });
