@@ -52,6 +52,18 @@ const SELECT_ROWS = `
            WHERE cr.child_id = ch.id AND cr.deleted = 0 LIMIT 1) AS rep_name
     FROM certificates cert JOIN children ch ON ch.id = cert.child_id`;
 
+/** Children whose folded full name (surname first) starts with the word, through children_name_birth. */
+const SURNAME_PREFIX = `
+  SELECT cert.id, cert.number, ch.last_name, ch.first_name, ch.middle_name, ch.birth_date, cert.status,
+         (SELECT r.last_name || ' ' || r.first_name || coalesce(' ' || r.middle_name, '')
+            FROM child_representatives cr JOIN representatives r ON r.id = cr.representative_id
+           WHERE cr.child_id = ch.id AND cr.deleted = 0 LIMIT 1) AS rep_name
+    FROM children ch JOIN certificates cert ON cert.child_id = ch.id
+   WHERE ch.name_norm >= ? AND ch.name_norm < ? AND cert.deleted = 0
+   ORDER BY ch.name_norm LIMIT ?`;
+
+const ANY_SURNAME_PREFIX = 'SELECT 1 FROM children WHERE name_norm >= ? AND name_norm < ? LIMIT 1';
+
 /** FTS5 query: every word must be the start of some name word («ив ал» finds «Иванов Алексей»). */
 function ftsQuery(words: string[]): string {
   return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
@@ -75,7 +87,7 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
   } else {
     // Surnames first: «Иванов» should show the Ивановы before every «Иванович». Pass one asks for children whose
     // surname (the first word of the child's name) starts with the first word typed; pass two fills the list
-    // with every other match. Each pass stops at the limit inside FTS, so broad prefixes stay instant.
+    // with every other match. Each pass stops at the limit, so broad prefixes stay instant.
     const [first, ...rest] = names;
     const surnameFirst = `child_name : ^ "${first!.replace(/"/g, '')}" * ${rest.length ? ftsQuery(rest) : ''}`.trim();
     const numberFilter = numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : '';
@@ -87,7 +99,17 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
         WHERE cert.rowid IN (SELECT rowid FROM certificate_search WHERE certificate_search MATCH ? LIMIT ?)
           AND cert.deleted = 0 ${numberFilter}`,
     );
-    const bySurname = (byMatch.all(surnameFirst, ftsLimit, ...numberArgs) as Row[]).slice(0, limit);
+    // One word (most keystrokes): the surnames come straight from the index on the folded full name, which
+    // starts with the surname, in name order and stopping at the limit. Through FTS the same pass would have
+    // to walk every document holding the word when few surnames start with it («Ев»: Евгения, Евгеньевич…).
+    // With more words the pass stays in FTS, but only when some child's surname starts with the first word at
+    // all (one index probe): «Ольга П» would otherwise walk every «Ольга» to find no surname.
+    const surnameRange = [first, `${first}\u{10FFFF}`];
+    let bySurname: Row[];
+    if (rest.length === 0 && !numberPrefix) bySurname = statement(db, SURNAME_PREFIX).all(...surnameRange, limit) as Row[];
+    else if (statement(db, ANY_SURNAME_PREFIX).get(...surnameRange)) bySurname = byMatch.all(surnameFirst, ftsLimit, ...numberArgs) as Row[];
+    else bySurname = [];
+    bySurname = bySurname.slice(0, limit);
     const seen = new Set(bySurname.map((r) => r.id));
     const others =
       bySurname.length < limit
