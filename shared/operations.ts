@@ -244,6 +244,35 @@ export interface DocumentVerification {
   childName: string | null;
 }
 
+export const CONTRACT_STATUSES = ['pending', 'confirmed', 'active', 'completed', 'terminated', 'rejected', 'cancelled'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export interface ContractView {
+  id: string;
+  number: string;
+  status: ContractStatus;
+  certificateId: string;
+  certificateNumber: string;
+  childName: string;
+  organizationId: string;
+  organizationName: string;
+  programId: string;
+  programName: string;
+  groupId: string;
+  groupName: string;
+  funding: 'certificate' | 'budget' | null;
+  budgetRegistry: BudgetRegistry | null;
+  startDate: string;
+  endDate: string;
+  priceKopecks: number;
+  certificateKopecks: number;
+  parentKopecks: number;
+  monthlyPayments: Array<{ month: string; kopecks: number }>;
+  createdAt: string;
+  reason: string | null;
+  terminationDate: string | null;
+}
+
 export interface ConfirmationDecision {
   allowed: boolean;
   message: string;
@@ -464,6 +493,37 @@ export const operations = {
   'documents.verify': {
     input: z.object({ code: z.string().trim().min(3, 'Введите номер документа или содержимое QR-кода').max(300, 'Слишком длинный код') }),
     output: {} as DocumentVerification,
+  },
+  'applications.create': {
+    input: z.object({
+      certificateNumber,
+      groupId: z.string({ error: 'Группа: выберите значение' }).uuid('Группа: выберите группу из списка'),
+      startDate: isoDate('Дата начала обучения').optional(),
+      /** «Подтверждение по ФИО». */
+      childFullName: z.string().max(200).optional(),
+      /** «Подтверждение по кодовой фразе». */
+      codePhrase: z.string().max(100).optional(),
+      /** «Запись запрещена»: only at the registry desk, with the cabinet password the parent presents. */
+      cabinetPassword: z.string().max(100).optional(),
+    }),
+    output: {} as ContractView,
+  },
+  'contracts.confirm': { input: z.object({ contractId: id }), output: {} as ContractView },
+  'contracts.reject': { input: z.object({ contractId: id, reason: reason('Причина отклонения') }), output: {} as ContractView },
+  'contracts.cancel': { input: z.object({ contractId: id, reason: reason('Причина отмены') }), output: {} as ContractView },
+  'contracts.terminate': {
+    input: z.object({ contractId: id, terminationDate: isoDate('Дата расторжения'), reason: reason('Причина расторжения') }),
+    output: {} as ContractView,
+  },
+  'contracts.list': {
+    input: z.object({
+      tab: z.enum(['pending', 'confirmed', 'active', 'archive'], { error: 'Раздел: ожидающие, подтверждённые, действующие или архив' }).optional(),
+      certificateId: id.optional(),
+      organizationId: id.optional(),
+      groupId: id.optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: {} as ContractView[],
   },
   'audit.list': {
     input: z.object({

@@ -13,6 +13,7 @@ import { cabinetOperations } from '../features/cabinet/operations';
 import { statusOperations } from '../features/certificates/status';
 import { confirmationOperations } from '../features/confirmation/policy';
 import { consentOperations } from '../features/consents/operations';
+import { contractOperations } from '../features/contracts/operations';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
@@ -30,6 +31,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...confirmationOperations,
   ...cabinetOperations,
   ...documentOperations,
+  ...contractOperations,
   ...operatorOperations,
   ...auditOperations,
 };

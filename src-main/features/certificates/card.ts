@@ -1,9 +1,10 @@
-import type { CertificateStatus, CertificateType, Relation } from '../../../shared/enums';
+import type { BudgetRegistry, CertificateStatus, CertificateType, Relation } from '../../../shared/enums';
 import type { CertificateCard } from '../../../shared/operations';
 import { fullName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
-import { budgetCountsOf, categoryById, municipalLimitReached } from '../municipalities/queries';
+import { budgetCountsOf, categoryById, municipalLimitReached, type CategoryRow } from '../municipalities/queries';
+import { budgetCountsUsed } from '../contracts/queries';
 import { consentsOf } from '../consents/operations';
 import { documentsOf } from '../documents/registry';
 import { activationMissing, certificateRow, hasValidConsent, needsRepresentationProof } from './records';
@@ -130,8 +131,7 @@ export function certificateCard(db: Db, certificateId: string, today: string, no
     category: { id: category.id, name: category.name, year: category.year },
     money: limitReached ? null : money,
     limitMessage: limitReached ? LIMIT_REACHED_MESSAGE : null,
-    // Contracts (a later feature) take from these; until then every count is available.
-    budgetCounts: budgetCountsOf(category),
+    budgetCounts: budgetCountsLeft(db, category, certificateId, year),
     notifications,
     statusReason: row.status_reason,
     checklist: {
@@ -155,6 +155,13 @@ export function certificateCard(db: Db, certificateId: string, today: string, no
     history: historyOf(db, certificateId),
     documents: documentsOf(db, certificateId),
   };
+}
+
+/** The category's counts for the year minus the budget places the certificate's contracts hold. */
+function budgetCountsLeft(db: Db, category: CategoryRow, certificateId: string, year: number): Record<BudgetRegistry, number> {
+  const quota = budgetCountsOf(category);
+  const used = budgetCountsUsed(db, certificateId, year);
+  return { significant: quota.significant - used.significant, general: quota.general - used.general, preprofessional: quota.preprofessional - used.preprofessional };
 }
 
 function familyOf(db: Db, representativeId: string, exceptCertificateId: string): CertificateCard['family'] {

@@ -3,7 +3,8 @@ import type { IssuedDocumentView, PrintedDocument } from '../../../shared/operat
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import { getMeta } from '../../registry/db';
-import { renderAttendanceReference, renderCertificateExtract, renderConsentForm, type DocumentFrame, type ExtractData } from '../../pdf/documents';
+import { renderAttendanceReference, renderCertificateExtract, renderConsentForm, type AttendanceEnrollment, type DocumentFrame, type ExtractData } from '../../pdf/documents';
+import { listContracts } from '../contracts/queries';
 import { certificateCard } from '../certificates/card';
 import { certificateRow, type CertificateRow } from '../certificates/records';
 import { reissueCabinetPassword } from '../cabinet/operations';
@@ -47,6 +48,14 @@ export function extractData(ctx: OperationContext, c: CertificateRow, password: 
   };
 }
 
+/** The child's contracts in force on the day of the reference. */
+function currentEnrollments(ctx: OperationContext, certificateId: string): AttendanceEnrollment[] {
+  return listContracts(ctx.core.db, ctx.today, { tab: 'active', certificateId, limit: 100 }).map((k) => {
+    const g = ctx.core.db.prepare('SELECT hours_per_week AS h FROM program_groups WHERE id = ?').get(k.groupId) as { h: number };
+    return { organization: k.organizationName, program: k.programName, group: k.groupName, startDate: k.startDate, hoursPerWeek: g.h };
+  });
+}
+
 function refuseAnnulled(c: CertificateRow, what: string): void {
   if (c.status === 'annulled') throw new DomainError('conflict', `Сертификат ${c.number} аннулирован: ${what} не выдаётся.`);
 }
@@ -79,8 +88,7 @@ export const documentOperations: FeatureOperations<
         ...frame(ctx, registered),
         child: { fullName: card.child.fullName, birthDate: card.child.birthDate },
         certificate: { number: card.number, municipalityName: card.municipality.name },
-        // Contracts arrive with the applications feature; until then no child has current enrollments.
-        enrollments: [],
+        enrollments: currentEnrollments(ctx, c.id),
       });
       ctx.audit('document', registered.id, `Справка о посещении кружков по сертификату ${c.number} № ${registered.registrationNumber}`);
       return printed(ctx, c.id, registered.id, pdf, `Справка ${c.number}.pdf`);

@@ -1,0 +1,232 @@
+import { BUDGET_REGISTRIES, CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
+import { contractPrice, splitPayment } from '../../../shared/money';
+import { ageOn, formatDateRu } from '../../../shared/rules';
+import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
+import { DomainError } from '../../errors';
+import { verifyCabinetCredentials } from '../cabinet/operations';
+import { certificateMoney } from '../certificates/card';
+import { certificateRow, certificateRowByNumber, type CertificateRow } from '../certificates/records';
+import { checkOrganizationConfirmation } from '../confirmation/policy';
+import { officeCode } from '../documents/registry';
+import { categoryById, municipalLimitReached } from '../municipalities/queries';
+import type { OperationParsedInput } from '../../../shared/operations';
+import { budgetCountsUsed, contractRow, contractView, effectiveStatus, groupRow, listContracts, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
+
+const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
+
+/** Organization staff act only on their own organization's groups and contracts. */
+function requireOwnOrganization(ctx: OperationContext, organizationId: string): void {
+  const actor = ctx.actor!;
+  if (actor.role === 'org_staff' && actor.organizationId !== organizationId) {
+    throw new DomainError('forbidden', 'Это группа или договор другой организации: действие недоступно.');
+  }
+}
+
+function nextContractNumber(ctx: OperationContext, year: number): string {
+  const prefix = `Д-${officeCode(ctx.core.db, ctx.core.officeId)}-${year}-`;
+  const last = ctx.core.db
+    .prepare('SELECT max(number) AS n FROM contracts WHERE number >= ? AND number < ?')
+    .get(prefix, `${prefix}:`) as { n: string | null };
+  return `${prefix}${String(last.n ? Number(last.n.slice(prefix.length)) + 1 : 1).padStart(6, '0')}`;
+}
+
+function childBirthDate(ctx: OperationContext, c: CertificateRow): string {
+  return (ctx.core.db.prepare('SELECT birth_date AS b FROM children WHERE id = ?').get(c.child_id) as { b: string }).b;
+}
+
+function ledger(ctx: OperationContext, c: CertificateRow, k: ContractRow, kind: 'reserve' | 'release', kopecks: number, note: string): void {
+  if (kopecks === 0) return;
+  ctx.core.db
+    .prepare(
+      `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_reserve, contract_id, at, operator_id, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(ctx.core.newId(), ctx.stamp, ctx.core.officeId, c.id, c.municipality_id, k.year, kind, kind === 'reserve' ? kopecks : -kopecks, k.id, ctx.nowIso, ctx.actor?.operatorId ?? null, note);
+}
+
+/** What of a contract's certificate part is still booked: its part minus what monthly closes charged. */
+function reservedFor(ctx: OperationContext, k: ContractRow): number {
+  const s = ctx.core.db
+    .prepare("SELECT coalesce(sum(d_reserve), 0) AS r FROM ledger_entries WHERE contract_id = ? AND deleted = 0")
+    .get(k.id) as { r: number };
+  return s.r;
+}
+
+function setStatus(ctx: OperationContext, k: ContractRow, status: ContractRow['status'], extra: { reason?: string; terminationDate?: string } = {}): void {
+  ctx.core.db
+    .prepare('UPDATE contracts SET status = ?, reason = coalesce(?, reason), termination_date = coalesce(?, termination_date), decided_at = ?, decided_by = ?, modified_at = ? WHERE id = ?')
+    .run(status, extra.reason ?? null, extra.terminationDate ?? null, ctx.nowIso, ctx.actor?.operatorId ?? null, ctx.stamp, k.id);
+}
+
+/**
+ * An application for a child into a group, under the certificate's confirmation policy. Organization staff pass
+ * the policy's check (wrong answers count toward the lockout); at the registry desk the parent may instead present
+ * the cabinet login and password (the only way for «Запись запрещена»).
+ */
+function createApplication(input: OperationParsedInput<'applications.create'>, ctx: OperationContext) {
+  const { db } = ctx.core;
+  const c = certificateRowByNumber(db, input.certificateNumber);
+  if (!c) throw new DomainError('not_found', `Сертификат № ${input.certificateNumber} не найден в реестре.`);
+  const g = groupRow(db, input.groupId);
+  ctx.audit('contract', null, `Заявка по сертификату ${c.number} в группу «${g.name}» (${g.program_name})`);
+  requireOwnOrganization(ctx, g.organization_id);
+  if (c.status === 'annulled' || c.status === 'suspended') {
+    throw new DomainError('refused', `Заявку создать нельзя: ${CERTIFICATE_STATUS_LABELS[c.status].toLowerCase()}.`);
+  }
+  let method: string;
+  if (ctx.actor!.role !== 'org_staff' && input.cabinetPassword) {
+    verifyCabinetCredentials(ctx, c.number, input.cabinetPassword);
+    method = 'cabinet_password';
+  } else {
+    checkOrganizationConfirmation(ctx, c, { childFullName: input.childFullName, codePhrase: input.codePhrase });
+    method = c.confirmation_policy;
+  }
+  if (!g.enrollment_open) throw new DomainError('refused', `Зачисление на программу «${g.program_name}» закрыто.`);
+  const startDate = input.startDate ?? (ctx.today > g.start_date ? ctx.today : g.start_date);
+  if (startDate < g.start_date || startDate > g.end_date) {
+    throw new DomainError('invalid_input', `Дата начала должна быть в периоде обучения группы: с ${formatDateRu(g.start_date)} по ${formatDateRu(g.end_date)}.`, { fields: { startDate: 'Вне периода группы' } });
+  }
+  const age = ageOn(childBirthDate(ctx, c), startDate);
+  if (age < g.age_min || age > g.age_max) {
+    throw new DomainError('refused', `Программа «${g.program_name}» — для детей от ${g.age_min} до ${g.age_max} лет, ребёнку на дату начала ${age}.`);
+  }
+  if (placesTaken(db, g.id) >= g.capacity) throw new DomainError('refused', `В группе «${g.name}» нет свободных мест (${g.capacity} из ${g.capacity}).`);
+  const twin = db
+    .prepare("SELECT number FROM contracts WHERE certificate_id = ? AND group_id = ? AND status IN ('pending', 'confirmed', 'active') AND deleted = 0")
+    .get(c.id, g.id) as { number: string } | undefined;
+  if (twin) throw new DomainError('conflict', `Ребёнок уже записан в эту группу: ${twin.number}.`);
+  const year = Number(startDate.slice(0, 4));
+  const id = ctx.core.newId();
+  const number = nextContractNumber(ctx, year);
+  db.prepare(
+    `INSERT INTO contracts(id, modified_at, origin_office, number, certificate_id, group_id, organization_id, status, start_date, end_date,
+                           price_kopecks, year, created_at, created_by, confirmation_method)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, ctx.stamp, ctx.core.officeId, number, c.id, g.id, g.organization_id, startDate, g.end_date,
+    contractPrice(g.price_kopecks, g.start_date, g.end_date, startDate, g.end_date), year, ctx.nowIso, ctx.actor?.operatorId ?? null, method);
+  ctx.audit('contract', id, `Заявка ${number}: сертификат ${c.number}, «${g.program_name}», группа «${g.name}», с ${formatDateRu(startDate)}`);
+  return contractView(db, id, ctx.today);
+}
+
+/**
+ * The organization confirms: a certified program is paid from the certificate (its part booked balance → reserve,
+ * within the municipal limit), a budget-registry program takes one of the certificate's budget counts.
+ */
+function confirm(ctx: OperationContext, k: ContractRow, g: GroupRow, c: CertificateRow): void {
+  const { db } = ctx.core;
+  if (c.status !== 'active') {
+    throw new DomainError('refused', `Зачислить нельзя: ${CERTIFICATE_STATUS_LABELS[c.status].toLowerCase()}. Организация зачисляет только по активированному сертификату.`);
+  }
+  if (placesTaken(db, g.id, k.id) >= g.capacity) throw new DomainError('refused', `В группе «${g.name}» нет свободных мест.`);
+  const registries = programRegistries(g);
+  if (registries.includes('certified') && c.type === 'financing') {
+    if (municipalLimitReached(db, c.municipality_id, k.year)) {
+      throw new DomainError('refused', 'Лимит денежного обеспечения сертификатов муниципалитета исчерпан: новый договор за счёт сертификата заключить нельзя.');
+    }
+    const balance = certificateMoney(db, c.id, k.year).balanceKopecks;
+    const split = splitPayment(k.price_kopecks, balance);
+    const limit = db.prepare('SELECT money_limit_kopecks AS v FROM municipal_years WHERE municipality_id = ? AND year = ? AND deleted = 0').get(c.municipality_id, k.year) as { v: number } | undefined;
+    const committed = (db.prepare('SELECT committed_kopecks AS v FROM municipal_money WHERE municipality_id = ? AND year = ?').get(c.municipality_id, k.year) as { v: number } | undefined)?.v ?? 0;
+    if (limit && committed + split.certificateKopecks > limit.v) {
+      throw new DomainError('refused', 'Договор превысил бы лимит денежного обеспечения сертификатов муниципалитета: заключить его за счёт сертификата нельзя.');
+    }
+    db.prepare("UPDATE contracts SET funding = 'certificate', certificate_kopecks = ?, parent_kopecks = ? WHERE id = ?").run(split.certificateKopecks, split.parentKopecks, k.id);
+    ledger(ctx, c, k, 'reserve', split.certificateKopecks, `Резерв по договору ${k.number}`);
+    return;
+  }
+  const category = categoryById(db, c.category_id)!;
+  const quota = { significant: category.budget_significant, general: category.budget_general, preprofessional: category.budget_preprofessional };
+  const used = budgetCountsUsed(db, c.id, k.year);
+  const budget = BUDGET_REGISTRIES.filter((r) => registries.includes(r));
+  const free = budget.find((r) => used[r] < quota[r]);
+  if (!free) {
+    const names = budget.map((r) => PROGRAM_REGISTRY_LABELS[r].toLowerCase()).join(', ');
+    throw new DomainError('refused', budget.length
+      ? `У сертификата не осталось мест в реестре: ${names}.`
+      : 'Программа не входит ни в реестр сертифицированных, ни в бюджетные реестры: оплатить её сертификатом нельзя.');
+  }
+  db.prepare("UPDATE contracts SET funding = 'budget', budget_registry = ?, certificate_kopecks = 0, parent_kopecks = ? WHERE id = ?").run(free, k.price_kopecks, k.id);
+}
+
+export const contractOperations: FeatureOperations<
+  'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
+> = {
+  'applications.create': {
+    roles: ALL_ROLES,
+    writes: true,
+    handler: createApplication,
+  },
+  'contracts.confirm': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const k = contractRow(db, input.contractId);
+      requireOwnOrganization(ctx, k.organization_id);
+      ctx.audit('contract', k.id, `Подтверждение заявки ${k.number}`);
+      if (k.status !== 'pending') throw new DomainError('conflict', `Заявка ${k.number} уже рассмотрена.`);
+      confirm(ctx, k, groupRow(db, k.group_id), certificateRow(db, k.certificate_id));
+      setStatus(ctx, k, 'confirmed');
+      const view = contractView(db, k.id, ctx.today);
+      ctx.audit('contract', k.id, `Заявка ${k.number} подтверждена: ${view.funding === 'budget' ? `бюджетное место (${view.budgetRegistry})` : `сертификат ${view.certificateKopecks} коп., представитель ${view.parentKopecks} коп.`}`);
+      return view;
+    },
+  },
+  'contracts.reject': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const k = contractRow(ctx.core.db, input.contractId);
+      requireOwnOrganization(ctx, k.organization_id);
+      if (k.status !== 'pending') throw new DomainError('conflict', `Отклонить можно только ожидающую заявку; ${k.number} уже рассмотрена.`);
+      setStatus(ctx, k, 'rejected', { reason: input.reason });
+      ctx.audit('contract', k.id, `Заявка ${k.number} отклонена: ${input.reason}`);
+      return contractView(ctx.core.db, k.id, ctx.today);
+    },
+  },
+  'contracts.cancel': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const k = contractRow(db, input.contractId);
+      if (k.status !== 'pending' && !(k.status === 'confirmed' && k.start_date > ctx.today)) {
+        throw new DomainError('conflict', `Отменить можно заявку, ожидающую подтверждения, или подтверждённую до начала обучения; ${k.number} — нет.`);
+      }
+      ledger(ctx, certificateRow(db, k.certificate_id), k, 'release', reservedFor(ctx, k), `Отмена заявки ${k.number}`);
+      setStatus(ctx, k, 'cancelled', { reason: input.reason });
+      ctx.audit('contract', k.id, `Заявка ${k.number} отменена представителем: ${input.reason}`);
+      return contractView(db, k.id, ctx.today);
+    },
+  },
+  'contracts.terminate': {
+    roles: ALL_ROLES,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const k = contractRow(db, input.contractId);
+      requireOwnOrganization(ctx, k.organization_id);
+      if (effectiveStatus(k.status, k.start_date, ctx.today) !== 'active') {
+        throw new DomainError('conflict', `Расторгнуть можно только действующий договор; ${k.number} — не действующий.`);
+      }
+      if (input.terminationDate < k.start_date || input.terminationDate > k.end_date) {
+        throw new DomainError('invalid_input', `Дата расторжения должна быть в сроке договора: с ${formatDateRu(k.start_date)} по ${formatDateRu(k.end_date)}.`);
+      }
+      ledger(ctx, certificateRow(db, k.certificate_id), k, 'release', reservedFor(ctx, k), `Расторжение договора ${k.number}: неиспользованный резерв`);
+      setStatus(ctx, k, 'terminated', { reason: input.reason, terminationDate: input.terminationDate });
+      ctx.audit('contract', k.id, `Договор ${k.number} расторгнут с ${formatDateRu(input.terminationDate)}: ${input.reason}`);
+      return contractView(db, k.id, ctx.today);
+    },
+  },
+  'contracts.list': {
+    roles: ALL_ROLES,
+    writes: false,
+    handler(input, ctx) {
+      const actor = ctx.actor!;
+      // Organization staff see only their organization's applications, whatever filter they send.
+      const organizationId = actor.role === 'org_staff' ? actor.organizationId! : input.organizationId;
+      return listContracts(ctx.core.db, ctx.today, { ...input, organizationId });
+    },
+  },
+};
+

@@ -1,0 +1,173 @@
+import { BUDGET_REGISTRIES, type BudgetRegistry, type ProgramRegistry } from '../../../shared/enums';
+import { monthlyPayments } from '../../../shared/money';
+import type { ContractStatus, ContractView } from '../../../shared/operations';
+import { DomainError } from '../../errors';
+import type { Db } from '../../registry/db';
+
+export interface GroupRow {
+  id: string;
+  program_id: string;
+  module_id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  capacity: number;
+  address: string;
+  hours_per_week: number;
+  organization_id: string;
+  organization_name: string;
+  program_name: string;
+  age_min: number;
+  age_max: number;
+  registries: string;
+  enrollment_open: number;
+  price_kopecks: number;
+}
+
+export function groupRow(db: Db, id: string): GroupRow {
+  const row = db
+    .prepare(
+      `SELECT g.*, p.organization_id, o.short_name AS organization_name, p.name AS program_name, p.age_min, p.age_max,
+              p.registries, p.enrollment_open, m.price_kopecks
+         FROM program_groups g
+         JOIN programs p ON p.id = g.program_id
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN program_modules m ON m.id = g.module_id
+        WHERE g.id = ? AND g.deleted = 0`,
+    )
+    .get(id) as GroupRow | undefined;
+  if (!row) throw new DomainError('not_found', 'Группа не найдена.');
+  return row;
+}
+
+export function programRegistries(g: GroupRow): ProgramRegistry[] {
+  return JSON.parse(g.registries) as ProgramRegistry[];
+}
+
+/** Places held in a group: applications awaiting confirmation count, so a group is never over-promised. */
+export function placesTaken(db: Db, groupId: string, exceptContractId = ''): number {
+  return (db
+    .prepare("SELECT count(*) AS n FROM contracts WHERE group_id = ? AND status IN ('pending', 'confirmed', 'active') AND deleted = 0 AND id <> ?")
+    .get(groupId, exceptContractId) as { n: number }).n;
+}
+
+/** Budget counts a certificate has used in a year, per budget registry. */
+export function budgetCountsUsed(db: Db, certificateId: string, year: number): Record<BudgetRegistry, number> {
+  const rows = db
+    .prepare(
+      `SELECT budget_registry AS r, count(*) AS n FROM contracts
+        WHERE certificate_id = ? AND year = ? AND funding = 'budget' AND status IN ('confirmed', 'active') AND deleted = 0
+        GROUP BY budget_registry`,
+    )
+    .all(certificateId, year) as Array<{ r: BudgetRegistry; n: number }>;
+  const used = Object.fromEntries(BUDGET_REGISTRIES.map((r) => [r, 0])) as Record<BudgetRegistry, number>;
+  for (const row of rows) used[row.r] = row.n;
+  return used;
+}
+
+export interface ContractRow {
+  id: string;
+  number: string;
+  certificate_id: string;
+  group_id: string;
+  organization_id: string;
+  status: ContractStatus;
+  funding: 'certificate' | 'budget' | null;
+  budget_registry: BudgetRegistry | null;
+  start_date: string;
+  end_date: string;
+  price_kopecks: number;
+  certificate_kopecks: number;
+  parent_kopecks: number;
+  year: number;
+  created_at: string;
+  reason: string | null;
+  termination_date: string | null;
+}
+
+export function contractRow(db: Db, id: string): ContractRow {
+  const row = db.prepare('SELECT * FROM contracts WHERE id = ? AND deleted = 0').get(id) as ContractRow | undefined;
+  if (!row) throw new DomainError('not_found', 'Заявка (договор) не найдена.');
+  return row;
+}
+
+/** A confirmed contract is in force («действующий») from its start date on. */
+export function effectiveStatus(status: ContractStatus, startDate: string, today: string): ContractStatus {
+  return status === 'confirmed' && startDate <= today ? 'active' : status;
+}
+
+interface ListRow extends ContractRow {
+  certificate_number: string;
+  child_name: string;
+  organization_name: string;
+  program_id: string;
+  program_name: string;
+  group_name: string;
+}
+
+const LIST_SELECT = `
+  SELECT k.*, c.number AS certificate_number,
+         ch.last_name || ' ' || ch.first_name || coalesce(' ' || ch.middle_name, '') AS child_name,
+         o.short_name AS organization_name, p.id AS program_id, p.name AS program_name, g.name AS group_name
+    FROM contracts k
+    JOIN certificates c ON c.id = k.certificate_id
+    JOIN children ch ON ch.id = c.child_id
+    JOIN program_groups g ON g.id = k.group_id
+    JOIN programs p ON p.id = g.program_id
+    JOIN organizations o ON o.id = k.organization_id`;
+
+function toView(r: ListRow, today: string): ContractView {
+  return {
+    id: r.id,
+    number: r.number,
+    status: effectiveStatus(r.status, r.start_date, today),
+    certificateId: r.certificate_id,
+    certificateNumber: r.certificate_number,
+    childName: r.child_name,
+    organizationId: r.organization_id,
+    organizationName: r.organization_name,
+    programId: r.program_id,
+    programName: r.program_name,
+    groupId: r.group_id,
+    groupName: r.group_name,
+    funding: r.funding,
+    budgetRegistry: r.budget_registry,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    priceKopecks: r.price_kopecks,
+    certificateKopecks: r.certificate_kopecks,
+    parentKopecks: r.parent_kopecks,
+    monthlyPayments: r.certificate_kopecks > 0 ? monthlyPayments(r.certificate_kopecks, r.start_date, r.end_date) : [],
+    createdAt: r.created_at,
+    reason: r.reason,
+    terminationDate: r.termination_date,
+  };
+}
+
+export function contractView(db: Db, id: string, today: string): ContractView {
+  return toView(db.prepare(`${LIST_SELECT} WHERE k.id = ?`).get(id) as ListRow, today);
+}
+
+const TAB_STATUSES: Record<string, string> = {
+  pending: "k.status = 'pending'",
+  confirmed: "k.status = 'confirmed' AND k.start_date > @today",
+  active: "(k.status = 'active' OR (k.status = 'confirmed' AND k.start_date <= @today))",
+  archive: "k.status IN ('completed', 'terminated', 'rejected', 'cancelled')",
+};
+
+/** The seed's lists «Ожидающие подтверждения», «Подтвержденные», «Действующие», «Архив», with filters. */
+export function listContracts(
+  db: Db,
+  today: string,
+  f: { tab?: string | undefined; certificateId?: string | undefined; organizationId?: string | undefined; groupId?: string | undefined; limit: number },
+): ContractView[] {
+  const where = ['k.deleted = 0'];
+  if (f.tab) where.push(TAB_STATUSES[f.tab]!);
+  if (f.certificateId) where.push('k.certificate_id = @certificateId');
+  if (f.organizationId) where.push('k.organization_id = @organizationId');
+  if (f.groupId) where.push('k.group_id = @groupId');
+  const rows = db
+    .prepare(`${LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT @limit`)
+    .all({ today, certificateId: f.certificateId ?? null, organizationId: f.organizationId ?? null, groupId: f.groupId ?? null, limit: f.limit }) as ListRow[];
+  return rows.map((r) => toView(r, today));
+}
