@@ -273,6 +273,28 @@ export interface ContractView {
   terminationDate: string | null;
 }
 
+export interface GroupView {
+  id: string;
+  name: string;
+  programId: string;
+  programName: string;
+  organizationId: string;
+  organizationName: string;
+  moduleName: string;
+  modulePriceKopecks: number;
+  startDate: string;
+  endDate: string;
+  capacity: number;
+  placesTaken: number;
+  address: string;
+  teacher: string | null;
+  ageMin: number;
+  ageMax: number;
+  enrollmentOpen: boolean;
+  registries: string[];
+  timetable: Array<{ weekday: number; start: string; end: string }>;
+}
+
 export interface ConfirmationDecision {
   allowed: boolean;
   message: string;
@@ -507,6 +529,10 @@ export const operations = {
       cabinetPassword: z.string().max(100).optional(),
     }),
     output: {} as ContractView,
+  },
+  'groups.list': {
+    input: z.object({ organizationId: id.optional(), query: z.string().max(100).optional() }),
+    output: {} as GroupView[],
   },
   'contracts.confirm': { input: z.object({ contractId: id }), output: {} as ContractView },
   'contracts.reject': { input: z.object({ contractId: id, reason: reason('Причина отклонения') }), output: {} as ContractView },

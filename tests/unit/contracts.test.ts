@@ -169,6 +169,18 @@ describe('rules of enrollment', () => {
     expect(errorOf(desk.api.call('contracts.confirm', { contractId: k.id }, { token: dyussh })).code).toBe('forbidden');
   });
 
+  it('lists groups with places taken; organization staff see only their own', () => {
+    const desk = makeDesk({ children: 3 });
+    const logos = staffOf(desk, GERMAN, 'logos1');
+    unwrap(desk.api.call('applications.create', { ...SIDOROV, groupId: groupOf(desk, GERMAN).id }, { token: logos }));
+    const all = unwrap(desk.api.call('groups.list', {}, { token: desk.login() }));
+    expect(new Set(all.map((g) => g.organizationName)).size).toBe(4);
+    const own = unwrap(desk.api.call('groups.list', {}, { token: logos }));
+    expect(new Set(own.map((g) => g.organizationName))).toEqual(new Set(['ЧОУ ДО «Логос»']));
+    expect(own.find((g) => g.id === groupOf(desk, GERMAN).id)).toMatchObject({ placesTaken: 1, capacity: 12, ageMin: 10, ageMax: 17 });
+    expect(unwrap(desk.api.call('groups.list', { query: 'немецк' }, { token: logos })).every((g) => g.programName === GERMAN)).toBe(true);
+  });
+
   it('the attendance reference lists the contracts in force', () => {
     const desk = makeDesk({ children: 3 });
     const operator = desk.login();

@@ -10,7 +10,7 @@ import { checkOrganizationConfirmation } from '../confirmation/policy';
 import { officeCode } from '../documents/registry';
 import { categoryById, municipalLimitReached } from '../municipalities/queries';
 import type { OperationParsedInput } from '../../../shared/operations';
-import { budgetCountsUsed, contractRow, contractView, effectiveStatus, groupRow, listContracts, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
+import { budgetCountsUsed, contractRow, contractView, effectiveStatus, groupRow, listContracts, listGroups, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
 
 const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
 
@@ -149,8 +149,17 @@ function confirm(ctx: OperationContext, k: ContractRow, g: GroupRow, c: Certific
 }
 
 export const contractOperations: FeatureOperations<
-  'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
+  'groups.list' | 'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
 > = {
+  'groups.list': {
+    roles: ALL_ROLES,
+    writes: false,
+    handler(input, ctx) {
+      const actor = ctx.actor!;
+      const organizationId = actor.role === 'org_staff' ? actor.organizationId! : input.organizationId;
+      return listGroups(ctx.core.db, { organizationId, query: input.query });
+    },
+  },
   'applications.create': {
     roles: ALL_ROLES,
     writes: true,

@@ -1,6 +1,7 @@
 import { BUDGET_REGISTRIES, type BudgetRegistry, type ProgramRegistry } from '../../../shared/enums';
 import { monthlyPayments } from '../../../shared/money';
-import type { ContractStatus, ContractView } from '../../../shared/operations';
+import type { ContractStatus, ContractView, GroupView } from '../../../shared/operations';
+import { normalizeName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
 
@@ -170,4 +171,47 @@ export function listContracts(
     .prepare(`${LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT @limit`)
     .all({ today, certificateId: f.certificateId ?? null, organizationId: f.organizationId ?? null, groupId: f.groupId ?? null, limit: f.limit }) as ListRow[];
   return rows.map((r) => toView(r, today));
+}
+
+/** Groups to apply into, with what the application form needs (places, dates, price, ages). */
+export function listGroups(db: Db, f: { organizationId?: string | undefined; query?: string | undefined }): GroupView[] {
+  const where = ['g.deleted = 0'];
+  if (f.organizationId) where.push('p.organization_id = @organizationId');
+  const q = f.query ? normalizeName(f.query) : '';
+  const rows = db
+    .prepare(
+      `SELECT g.*, p.organization_id, o.short_name AS organization_name, p.name AS program_name, p.age_min, p.age_max, p.registries,
+              p.enrollment_open, m.name AS module_name, m.price_kopecks,
+              (SELECT count(*) FROM contracts k WHERE k.group_id = g.id AND k.status IN ('pending', 'confirmed', 'active') AND k.deleted = 0) AS taken
+         FROM program_groups g
+         JOIN programs p ON p.id = g.program_id
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN program_modules m ON m.id = g.module_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY o.short_name, p.name, g.name LIMIT 500`,
+    )
+    .all({ organizationId: f.organizationId ?? null }) as Array<GroupRow & { module_name: string; teacher: string | null; timetable: string; taken: number }>;
+  return rows
+    .filter((r) => !q || normalizeName(`${r.program_name} ${r.organization_name} ${r.name}`).includes(q))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      programId: r.program_id,
+      programName: r.program_name,
+      organizationId: r.organization_id,
+      organizationName: r.organization_name,
+      moduleName: r.module_name,
+      modulePriceKopecks: r.price_kopecks,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      capacity: r.capacity,
+      placesTaken: r.taken,
+      address: r.address,
+      teacher: r.teacher,
+      ageMin: r.age_min,
+      ageMax: r.age_max,
+      enrollmentOpen: r.enrollment_open === 1,
+      registries: JSON.parse(r.registries) as string[],
+      timetable: JSON.parse(r.timetable) as GroupView['timetable'],
+    }));
 }
