@@ -59,7 +59,8 @@ interface BuildInfo {
   at: string;
 }
 let build: BuildInfo;
-if (reuse && existsSync(file) && existsSync(buildInfoFile)) {
+const reused = reuse && existsSync(file) && existsSync(buildInfoFile);
+if (reused) {
   build = JSON.parse(readFileSync(buildInfoFile, 'utf8')) as BuildInfo;
   log(`Реестр взят готовый (BENCH_REUSE=1): ${file}, построен ${build.at}`);
 } else {
@@ -82,7 +83,7 @@ if (reuse && existsSync(file) && existsSync(buildInfoFile)) {
 }
 const mainBytes = sizeOf(file);
 const walBytes = sizeOf(`${file}-wal`) + sizeOf(`${file}-shm`);
-line(`Построение реестра (${build.children.toLocaleString('ru-RU')} детей)${reuse ? ', из прошлого запуска' : ''}`, '≤ 30 s', ms(build.seconds * 1000), build.seconds <= 30);
+line(`Построение реестра (${build.children.toLocaleString('ru-RU')} детей)${reused ? ', из прошлого запуска' : ''}`, '≤ 30 s', ms(build.seconds * 1000), build.seconds <= 30);
 line('Размер реестра на диске (файл + WAL)', '—', `${mib(mainBytes + walBytes)} (файл ${mib(mainBytes)}, WAL ${mib(walBytes)})`, null);
 results.build = { ...build, mainBytes, walBytes };
 
@@ -104,8 +105,16 @@ results.build = { ...build, mainBytes, walBytes };
   const actual = schemaOf(file);
   const missing = expected.filter((x) => !actual.includes(x));
   const extra = actual.filter((x) => !expected.includes(x));
-  if (missing.length || extra.length) fail(`the registry's schema differs from a new registry's: missing ${missing.join('; ')}; extra ${extra.join('; ')}`);
-  log(`Схема реестра совпадает со схемой нового реестра (${expected.length} объектов).`);
+  if (missing.length || extra.length) {
+    const names = (list: string[]) => list.map((x) => x.split(' ').slice(0, 2).join(' ')).join(', ') || '—';
+    const message = `the registry's schema differs from a new registry's: missing ${names(missing)}; extra ${names(extra)}`;
+    // Right after a build this is a bug of the bulk load (an index or trigger not put back). A reused registry
+    // may simply predate a migration edited since; it is measured as it is, with a warning.
+    if (!reused) fail(message);
+    console.warn(`bench: ${message} (реестр из прошлого запуска: пересоберите без BENCH_REUSE)`);
+  } else {
+    log(`Схема реестра совпадает со схемой нового реестра (${expected.length} объектов).`);
+  }
 }
 
 // ---------- 2. in-process: the operation table on the registry ----------
