@@ -13,6 +13,7 @@ export const SCREEN_OPERATIONS = {
   audit: 'audit.list',
   admin: 'operators.list',
   verify: 'documents.verify',
+  contracts: 'contracts.list',
 } as const satisfies Record<string, OperationName>;
 
 export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {

@@ -19,8 +19,10 @@ test('operator logs in with Enter and sees the desk', async ({ page }) => {
     await expect(layout.navLink(section)).toBeVisible();
   }
   await expect(layout.navLink('Журнал')).toHaveCount(0);
-  await layout.open('Договоры');
+  await layout.open('Навигатор');
   await expect(page.getByTestId('unavailable')).toContainText('Раздел пока недоступен');
+  await layout.open('Договоры');
+  await expect(page.getByTestId('contracts-page')).toBeVisible();
 });
 
 test('wrong password is refused with a Russian message', async ({ page }) => {

@@ -52,7 +52,12 @@ const routes: RouteRecordRaw[] = [
       },
       unavailable('navigator', 'navigator'),
       unavailable('schedule', 'schedule'),
-      unavailable('contracts', 'contracts'),
+      {
+        path: 'contracts',
+        name: 'contracts',
+        component: () => import('../views/ContractsView.vue'),
+        meta: { title: 'nav.contracts', operation: SCREEN_OPERATIONS.contracts },
+      },
       unavailable('news', 'news'),
       unavailable('events', 'events'),
       unavailable('portfolio', 'portfolio'),

@@ -1,0 +1,181 @@
+import path from 'node:path';
+import { test, expect, ACCOUNTS, type Page } from './fixtures';
+import { AdminPage } from './pages/AdminPage';
+import { CardPage, ConfirmationTab } from './pages/CardPage';
+import { ContractsPage } from './pages/ContractsPage';
+import { LoginPage } from './pages/LoginPage';
+import { Layout } from './pages/Layout';
+import { logInAs } from './helpers';
+
+const SIDOROV = '9901101325';
+const SIDOROV_NAME = 'Сидоров Сидор Сидорович';
+const LOGOS = { login: 'logos', password: 'Логос-2026-пароль', fullName: 'Шмидт Анна Карловна' };
+/** Сидоров already has a contract in «Немецкий-1» (demo); the second German group is free for him. */
+const GERMAN_GROUP = 'Немецкий-2';
+
+/** Screenshots for a human look when SHOTS_DIR is set (e.g. /tmp/shots3). */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** «1 234,56 ₽» → kopecks. */
+function kopecks(text: string | null): number {
+  const s = (text ?? '').replace(/[\s\u00a0\u202f₽]/g, '').replace(',', '.');
+  return Math.round(Number(s) * 100);
+}
+
+/** The admin creates a staff account for ЧОУ ДО «Логос» and logs out. */
+async function createLogosStaff(page: Page): Promise<void> {
+  const layout = await logInAs(page, 'admin');
+  const admin = new AdminPage(page);
+  await admin.goto();
+  await admin.create({ login: LOGOS.login, fullName: LOGOS.fullName, role: 'org_staff', organization: 'Логос', password: LOGOS.password });
+  await expect(admin.row(LOGOS.login)).toBeVisible();
+  await layout.logout();
+}
+
+async function logInAsLogos(page: Page): Promise<Layout> {
+  const login = new LoginPage(page);
+  await login.logIn(LOGOS.login, LOGOS.password);
+  const layout = new Layout(page);
+  await layout.expectLoggedIn();
+  return layout;
+}
+
+test('organization staff apply Сидоров to a Логос group: wrong name refused, right name pending, confirmed into «Действующие»; the card\'s reserve grows', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The registry operator reads the money before.
+  let layout = await logInAs(page, 'operator');
+  const card = new CardPage(page);
+  await card.gotoNumber(SIDOROV);
+  const balanceBefore = kopecks(await card.balance.textContent());
+  const reserveBefore = kopecks(await card.reserve.textContent());
+  await layout.logout();
+
+  await page.goto('./#/login');
+  await new LoginPage(page).logIn(ACCOUNTS.admin.login, ACCOUNTS.admin.password);
+  const admin = new AdminPage(page);
+  await admin.goto();
+  await admin.create({ login: LOGOS.login, fullName: LOGOS.fullName, role: 'org_staff', organization: 'Логос', password: LOGOS.password });
+  await expect(admin.row(LOGOS.login)).toBeVisible();
+  await new Layout(page).logout();
+
+  layout = await logInAsLogos(page);
+  await layout.open('Договоры');
+  const contracts = new ContractsPage(page);
+  await expect(page.getByTestId('contracts-page')).toBeVisible();
+  await expect(page.getByTestId('contracts-tab-pending')).toHaveText('Ожидающие подтверждения');
+  await expect(page.getByTestId('contracts-tab-confirmed')).toHaveText('Подтвержденные');
+  await expect(page.getByTestId('contracts-tab-active')).toHaveText('Действующие');
+  await expect(page.getByTestId('contracts-tab-archive')).toHaveText('Архив');
+  // Organization staff filter by their groups only, not by organization.
+  await expect(page.getByTestId('contracts-filter-organization')).toHaveCount(0);
+
+  await contracts.openNew();
+  // Organization staff: the child's name and the code phrase (masked), no cabinet password.
+  await expect(page.getByTestId('application-code-phrase')).toHaveAttribute('type', 'password');
+  await expect(page.getByTestId('application-cabinet-password')).toHaveCount(0);
+  await expect(page.getByTestId('application-confirmation-hint')).toContainText('решает тип подтверждения');
+
+  await contracts.apply({ group: GERMAN_GROUP, certificateNumber: SIDOROV, childFullName: 'Петров Пётр Петрович' });
+  await expect(contracts.dialogError).toContainText('ФИО ребёнка не совпадает');
+  await expect(contracts.dialogError).toContainText('Осталось попыток');
+  await shot(page, '03-application-refused');
+
+  await contracts.resubmitWithName(SIDOROV_NAME);
+  await expect(contracts.created).toBeVisible();
+  await expect(page.getByTestId('application-created-status')).toContainText('Ожидает подтверждения');
+  const number = (await contracts.createdNumber.textContent())!.replace('Заявка №', '').trim();
+  await shot(page, '04-application-created');
+  await contracts.closeDialog();
+
+  // Pending: confirm it.
+  const row = contracts.row(number);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('contract-status')).toHaveText('Ожидает подтверждения');
+  await expect(row).toContainText(SIDOROV_NAME);
+  await expect(row.getByTestId('contract-cancel')).toHaveCount(0);
+  await shot(page, '01-contracts-pending');
+  await row.getByTestId('contract-confirm').click();
+  await expect(contracts.row(number)).toHaveCount(0);
+
+  // Starting today: it is in force.
+  await contracts.openTab('active');
+  const active = contracts.row(number);
+  await expect(active.getByTestId('contract-status')).toHaveText('Действующий');
+  await expect(active.getByTestId('contract-funding')).toContainText('сертификат');
+  const part = kopecks((await active.getByTestId('contract-certificate-part').textContent())!.replace('сертификат:', ''));
+  expect(part).toBeGreaterThan(0);
+  await expect(active.getByTestId('contract-terminate')).toBeVisible();
+  await shot(page, '02-contracts-active');
+  await layout.logout();
+
+  // The registry operator sees the money moved: the reserve grew and the balance shrank by the certificate part.
+  await new LoginPage(page).logIn(ACCOUNTS.operator.login, ACCOUNTS.operator.password);
+  await card.gotoNumber(SIDOROV);
+  await expect(card.reserve).not.toHaveText(/^$/);
+  expect(kopecks(await card.reserve.textContent())).toBe(reserveBefore + part);
+  expect(kopecks(await card.balance.textContent())).toBe(balanceBefore - part);
+  const tab = await card.openTab('contracts');
+  await expect(tab.locator(`[data-testid="contract-row"][data-number="${number}"]`)).toContainText('Действующий');
+  await shot(page, '05-card-contracts');
+});
+
+test('«Запись запрещена» set at the desk: the organization\'s application is refused with that explanation', async ({ page }) => {
+  const layout = await logInAs(page, 'operator');
+  const card = new CardPage(page);
+  await card.gotoNumber(SIDOROV);
+  await card.openTab('confirmation');
+  const confirmation = new ConfirmationTab(page);
+  await confirmation.choose('forbidden');
+  await confirmation.save.click();
+  await expect(page.getByTestId('policy-forbidden').getByTestId('policy-current')).toBeVisible();
+  await layout.logout();
+
+  await createLogosStaff(page);
+  await logInAsLogos(page);
+  const contracts = new ContractsPage(page);
+  await contracts.goto();
+  await contracts.openNew();
+  await contracts.apply({ group: GERMAN_GROUP, certificateNumber: SIDOROV, childFullName: SIDOROV_NAME });
+  await expect(contracts.dialogError).toContainText('Запись запрещена');
+  await expect(contracts.created).toHaveCount(0);
+});
+
+test('ДЮСШ staff applying Сидоров (14) to «Основы хип-хопа» (7–12) get the age refusal', async ({ page }) => {
+  await logInAs(page, 'org');
+  const contracts = new ContractsPage(page);
+  await contracts.goto();
+  await contracts.openNew();
+  await contracts.apply({ group: 'Основы хип-хопа', certificateNumber: SIDOROV, childFullName: SIDOROV_NAME });
+  await expect(contracts.dialogError).toContainText('для детей от 7 до 12 лет');
+  await expect(contracts.created).toHaveCount(0);
+});
+
+test('the registry operator enrolls from the certificate card with the number prefilled, then cancels at the desk', async ({ page }) => {
+  await logInAs(page, 'operator');
+  const card = new CardPage(page);
+  await card.gotoNumber(SIDOROV);
+  await card.openTab('contracts');
+  await page.getByTestId('card-enroll').click();
+  const contracts = new ContractsPage(page);
+  await expect(contracts.dialog).toBeVisible();
+  await expect(page.getByTestId('application-certificate')).toHaveValue(SIDOROV);
+  await expect(page.getByTestId('application-cabinet-password')).toBeVisible();
+  await contracts.apply({ group: GERMAN_GROUP, childFullName: SIDOROV_NAME });
+  await expect(contracts.created).toBeVisible();
+  const number = (await contracts.createdNumber.textContent())!.replace('Заявка №', '').trim();
+  await contracts.closeDialog();
+  const row = page.locator(`[data-testid="contract-row"][data-number="${number}"]`);
+  await expect(row.getByTestId('contract-status')).toHaveText('Ожидает подтверждения');
+  // Registry staff cannot confirm; they cancel at the representative's word.
+  await expect(row.getByTestId('contract-confirm')).toHaveCount(0);
+  await row.getByTestId('contract-cancel').click();
+  await page.getByTestId('contract-reason-dialog-reason').fill('Представитель передумал');
+  await page.getByTestId('contract-reason-dialog-submit').click();
+  await expect(row.getByTestId('contract-status')).toHaveText('Отменена');
+  await expect(row.getByTestId('contract-reason')).toContainText('Представитель передумал');
+});
