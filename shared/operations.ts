@@ -295,6 +295,19 @@ export interface GroupView {
   timetable: Array<{ weekday: number; start: string; end: string }>;
 }
 
+export interface MonthlyCloseReport {
+  municipalityId: string;
+  month: string;
+  /** True when the month had been closed before: nothing was changed now. */
+  alreadyClosed: boolean;
+  preview: boolean;
+  activated: number;
+  charged: { contracts: number; kopecks: number };
+  completed: number;
+  rejectedStale: number;
+  shrunk: { certificates: number; kopecks: number };
+}
+
 export interface ConfirmationDecision {
   allowed: boolean;
   message: string;
@@ -533,6 +546,14 @@ export const operations = {
   'groups.list': {
     input: z.object({ organizationId: id.optional(), query: z.string().max(100).optional() }),
     output: {} as GroupView[],
+  },
+  'months.close': {
+    input: z.object({
+      municipalityId: z.string({ error: 'Муниципалитет: выберите значение' }).uuid('Муниципалитет: выберите значение из списка'),
+      month: z.string({ error: 'Месяц: укажите значение' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ'),
+      preview: z.boolean().default(false),
+    }),
+    output: {} as MonthlyCloseReport,
   },
   'contracts.confirm': { input: z.object({ contractId: id }), output: {} as ContractView },
   'contracts.reject': { input: z.object({ contractId: id, reason: reason('Причина отклонения') }), output: {} as ContractView },

@@ -14,6 +14,7 @@ import { statusOperations } from '../features/certificates/status';
 import { confirmationOperations } from '../features/confirmation/policy';
 import { consentOperations } from '../features/consents/operations';
 import { contractOperations } from '../features/contracts/operations';
+import { monthlyCloseOperations } from '../features/contracts/monthly-close';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
@@ -32,6 +33,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...cabinetOperations,
   ...documentOperations,
   ...contractOperations,
+  ...monthlyCloseOperations,
   ...operatorOperations,
   ...auditOperations,
 };

@@ -216,13 +216,33 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
     insEvent.run(core.newId(), stamp, office, certId, `${year}-01-15T09:00:00.000Z`, 'issued', null, 'issued', `№ ${DEMO_CERTIFICATE_NUMBER}, сертификат финансирования, категория «город»`);
     insEvent.run(core.newId(), stamp, office, certId, `${year}-01-20T09:00:00.000Z`, 'consent_signed', null, null, `Согласие (форма ${CONSENT_FORM_VERSION}) подписано: Сидорова Анна Петровна`);
     insEvent.run(core.newId(), stamp, office, certId, `${year}-01-20T09:05:00.000Z`, 'activated', 'issued', 'active', null);
-    const insLedger = db.prepare(
-      `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_nominal, d_reserve, d_spent, at, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // The seed's money, as contracts make it: a short contract already charged (spent 1,00 ₽) and a confirmed one
+    // starting in December whose certificate part is booked (reserve 7 000,00 ₽). Certificate-funded contracts
+    // exist, so the nominal no longer shrinks.
+    const german = db
+      .prepare(`SELECT g.id, p.organization_id AS org FROM program_groups g JOIN programs p ON p.id = g.program_id
+                 WHERE p.name = 'Немецкий язык для детей школьного возраста' ORDER BY g.name DESC LIMIT 1`)
+      .get() as { id: string; org: string };
+    const insContract = db.prepare(
+      `INSERT INTO contracts(id, modified_at, origin_office, number, certificate_id, group_id, organization_id, status, funding, start_date, end_date,
+                             price_kopecks, certificate_kopecks, parent_kopecks, year, created_at, confirmation_method, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'certificate', ?, ?, ?, ?, 0, ?, ?, 'by_name', ?)`,
     );
-    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'grant', 3_000_100, 0, 0, `${year}-01-15T09:00:00.000Z`, 'Номинал категории «город»');
-    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'reserve', 0, 700_100, 0, `${year}-02-01T09:00:00.000Z`, 'Демо: резерв по договору');
-    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'charge', 0, -100, 100, `${year}-02-28T09:00:00.000Z`, 'Демо: списание за февраль');
+    const trial = core.newId();
+    const course = core.newId();
+    insContract.run(trial, stamp, office, `Д-9901-01-${year}-000001`, certId, german.id, german.org, 'completed', `${year}-09-01`, `${year}-09-30`, 100, 100, year, `${year}-08-25T09:00:00.000Z`, `${year}-08-26T09:00:00.000Z`);
+    insContract.run(course, stamp, office, `Д-9901-01-${year}-000002`, certId, german.id, german.org, 'confirmed', `${year}-12-01`, `${year + 1}-05-31`, 700_000, 700_000, year, `${year}-11-10T09:00:00.000Z`, `${year}-11-12T09:00:00.000Z`);
+    const insLedger = db.prepare(
+      `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_nominal, d_reserve, d_spent, contract_id, at, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'grant', 3_000_100, 0, 0, null, `${year}-01-15T09:00:00.000Z`, 'Номинал категории «город»');
+    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'reserve', 0, 100, 0, trial, `${year}-08-26T09:00:00.000Z`, `Резерв по договору Д-9901-01-${year}-000001`);
+    const charge = core.newId();
+    insLedger.run(charge, stamp, office, certId, ids.municipality, year, 'charge', 0, -100, 100, trial, `${year}-09-30T09:00:00.000Z`, `Оплата по договору Д-9901-01-${year}-000001 за ${year}-09`);
+    db.prepare('INSERT INTO contract_charges(id, modified_at, origin_office, contract_id, month, kopecks, ledger_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(core.newId(), stamp, office, trial, `${year}-09`, 100, charge);
+    insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'reserve', 0, 700_000, 0, course, `${year}-11-12T09:00:00.000Z`, `Резерв по договору Д-9901-01-${year}-000002`);
     indexCertificateForSearch(db, Number(info.lastInsertRowid), childNameNorm(child), normalizeName(`${rep.lastName} ${rep.firstName} ${rep.middleName}`));
 
     appendAudit(db, {

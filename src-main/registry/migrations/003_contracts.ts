@@ -58,4 +58,14 @@ CREATE TABLE contract_charges (${synced},
   ledger_entry_id TEXT NOT NULL REFERENCES ledger_entries(id),
   UNIQUE (contract_id, month)
 ) STRICT;
+
+-- A month is closed at most once per municipality; the report says what the close did.
+CREATE TABLE monthly_closes (${synced},
+  municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+  month TEXT NOT NULL CHECK (month GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
+  closed_at TEXT NOT NULL,
+  closed_by TEXT,
+  report TEXT NOT NULL CHECK (json_valid(report)),
+  UNIQUE (municipality_id, month)
+) STRICT;
 `;
