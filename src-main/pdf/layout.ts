@@ -1,12 +1,13 @@
+/// <reference types="pdfkit" />
 /**
  * The small layout engine of the printed documents: an A4 sheet with the office header, centred titles,
  * thin-ruled tables, signature lines, the verification block (QR code and number) and the page footer.
  * Everything is drawn synchronously with pdfkit; `finishDocument` collects the bytes without waiting.
  */
-import PDFDocument from 'pdfkit';
 import { formatDateRu } from '../../shared/rules';
 import { fontKey, loadFonts, registerFonts, forgetGlyphsWithoutCodePoints, type FontName } from './fonts';
 import { drawQr } from './qr';
+import { localRequire } from './module-url';
 
 /** A4 in points; margins in points (20 mm left, 15 mm right, 14 mm top, 19 mm bottom with the footer). */
 export const PAGE = {
@@ -37,35 +38,49 @@ export interface DocumentInfo {
 }
 
 type DocumentConstructor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
+interface CollectedPdf extends PDFKit.PDFDocument {
+  collected: Uint8Array[] | undefined;
+  complete: boolean | undefined;
+}
 
 /**
  * A PDFDocument that keeps its output in an array instead of streaming it. pdfkit writes every byte through
  * Readable#push, synchronously; a plain Readable would also schedule a nextTick per document (emitReadable,
  * endReadable) that keeps the whole finished document alive until the event loop turns, which matters when
  * many documents are made in one synchronous run. Nobody reads this document as a stream.
+ *
+ * pdfkit is loaded on the first document, not when the desk starts: importing it costs more than half a
+ * second, and most starts print nothing for a while.
  */
-class CollectedDocument extends (PDFDocument as unknown as DocumentConstructor) {
-  // `declare`: no field initialiser, which would run after pdfkit's constructor has already pushed the header.
-  declare collected: Uint8Array[] | undefined;
-  declare complete: boolean | undefined;
+let collectedDocument: DocumentConstructor | null = null;
+function CollectedDocumentClass(): DocumentConstructor {
+  if (collectedDocument) return collectedDocument;
+  const PDFDocument = localRequire()('pdfkit') as DocumentConstructor;
+  class CollectedDocument extends PDFDocument {
+    // `declare`: no field initialiser, which would run after pdfkit's constructor has already pushed the header.
+    declare collected: Uint8Array[] | undefined;
+    declare complete: boolean | undefined;
 
-  override push(chunk: unknown): boolean {
-    if (chunk === null) {
-      this.complete = true;
-    } else if (chunk instanceof Uint8Array) {
-      (this.collected ??= []).push(chunk);
-    } else {
-      throw new TypeError('Неожиданный фрагмент PDF.');
+    override push(chunk: unknown): boolean {
+      if (chunk === null) {
+        this.complete = true;
+      } else if (chunk instanceof Uint8Array) {
+        (this.collected ??= []).push(chunk);
+      } else {
+        throw new TypeError('Неожиданный фрагмент PDF.');
+      }
+      return true;
     }
-    return true;
   }
+  collectedDocument = CollectedDocument;
+  return CollectedDocument;
 }
 
 /** A new A4 document with the shared fonts registered and no page yet. */
 export function createDocument(info: DocumentInfo): PDFKit.PDFDocument {
   const fonts = loadFonts();
   const issued = new Date(info.issuedAt);
-  const doc = new CollectedDocument({
+  const doc = new (CollectedDocumentClass())({
     size: 'A4',
     margins: { ...PAGE.margins },
     autoFirstPage: false,
@@ -92,8 +107,9 @@ export function createDocument(info: DocumentInfo): PDFKit.PDFDocument {
  * Ends the document and returns its bytes. pdfkit writes everything synchronously (deflateSync, fontkit's
  * synchronous subset encoder), so after `end()` the whole file has been collected.
  */
-export function finishDocument(doc: PDFKit.PDFDocument): Buffer {
-  if (!(doc instanceof CollectedDocument)) throw new TypeError('Документ создан не через createDocument.');
+export function finishDocument(pdf: PDFKit.PDFDocument): Buffer {
+  if (!(pdf instanceof CollectedDocumentClass())) throw new TypeError('Документ создан не через createDocument.');
+  const doc = pdf as CollectedPdf;
   try {
     doc.end();
   } finally {

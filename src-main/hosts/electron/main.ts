@@ -100,7 +100,7 @@ void app.whenReady().then(() => {
   }
   ipcMain.handle(CHANNEL, (event, operation: unknown, input: unknown) => handleCall(event, operation, input));
   createWindow();
-  setTimeout(() => warmUpDocuments(), 1500);
+  setTimeout(() => warmUpDocuments(), 10_000);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -53,9 +53,9 @@ export async function runServer(argv: string[]): Promise<void> {
     const actual = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`certdesk server listening on http://127.0.0.1:${actual}\n`);
     if (args.lan) process.stdout.write(`Доступ из локальной сети офиса открыт на порту ${actual}.\n`);
-    // The first document of a process lays out its fonts (~0.5 s): do it once the desk has answered its first
-    // requests, not during start-up and not in front of an operator waiting for a printout.
-    setTimeout(() => warmUpDocuments(), 1500).unref();
+    // The first document of a process loads pdfkit and lays out its fonts (~0.5 s): do it once the desk has
+    // settled, not during start-up and not in front of an operator waiting for a printout.
+    setTimeout(() => warmUpDocuments(), 10_000).unref();
   });
   server.on('error', (e) => {
     process.stderr.write(`Сервер не запущен: ${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `порт ${port} занят` : e.message}\n`);
