@@ -6,7 +6,8 @@ import { openCore, type Core } from '../core';
 import { printExtractBatch } from '../features/documents/batch';
 import { verifyDocument } from '../features/documents/registry';
 import { findCertificateId } from '../features/certificates/card';
-import { CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../shared/rules';
+import { CERTIFICATE_NUMBER_PATTERN, formatRubles, isValidIsoDate } from '../../shared/rules';
+import { closeMonth } from '../features/contracts/monthly-close';
 import { loadDemo } from '../demo/demo';
 import { generateBigRegistry } from '../demo/big';
 import { defaultDataDir, REGISTRY_FILE } from '../desk';
@@ -33,6 +34,8 @@ const HELP = `АРМ Сертификат — командная строка
                   (extract — выписка с новым паролем кабинета; прежняя выписка перестаёт действовать)
   print-extracts  все выписки сертификатов, выданных в день, одним PDF (с новыми паролями кабинетов)
                   --data-dir ПАПКА --municipality 9901 [--date ГГГГ-ММ-ДД, по умолчанию сегодня] --out ФАЙЛ.pdf
+  close-month   закрыть месяц муниципалитета: списания по договорам, завершение, уменьшение номинала
+                  --data-dir ПАПКА --municipality 9901 --month ГГГГ-ММ [--preview]
   verify-document  проверить документ по номеру или содержимому QR-кода
                   --data-dir ПАПКА --code КОД
   help          эта справка
@@ -100,6 +103,8 @@ export async function runCli(argv: string[]): Promise<number> {
         municipality: { type: 'string' },
         date: { type: 'string' },
         code: { type: 'string' },
+        month: { type: 'string' },
+        preview: { type: 'boolean' },
     });
     switch (command) {
       case 'create': {
@@ -193,6 +198,25 @@ export async function runCli(argv: string[]): Promise<number> {
             municipalityPrefix: municipality, issuedOn: date ?? core.clock.today(), outFile: out, onProgress: progressBar('Выписки'),
           });
           out_(`Сохранено: ${out} — выписок: ${r.count} (${r.registrationNumbers[0]} … ${r.registrationNumbers.at(-1)})`);
+          return 0;
+        });
+      }
+      case 'close-month': {
+        if (!values.municipality || !/^\d{4}$/.test(values.municipality)) throw new UsageError('--municipality: 4 цифры — код региона и муниципалитета, например 9901.');
+        if (!values.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError('--month: месяц в формате ГГГГ-ММ.');
+        const { municipality, month } = values;
+        const preview = values.preview ?? false;
+        return await withDesk(values, async (core, api) => {
+          const m = core.db
+            .prepare('SELECT id, name FROM municipalities WHERE region_code = ? AND municipality_code = ? AND deleted = 0')
+            .get(municipality.slice(0, 2), municipality.slice(2)) as { id: string; name: string } | undefined;
+          if (!m) throw new UsageError(`Муниципалитет ${municipality} не найден в реестре.`);
+          const r = await api.runSystemJob('months.close', async (ctx) => closeMonth(ctx, { municipalityId: m.id, month, preview }));
+          out_(`${m.name}, ${month}${r.preview ? ' (предпросмотр, ничего не изменено)' : ''}${r.alreadyClosed ? ': месяц уже был закрыт, ничего не изменено' : ''}`);
+          out_(`  переведено в действующие: ${r.activated}`);
+          out_(`  списано по договорам: ${r.charged.contracts}, на сумму ${formatRubles(r.charged.kopecks)}`);
+          out_(`  завершено договоров: ${r.completed}; отклонено заявок без ответа: ${r.rejectedStale}`);
+          out_(`  уменьшен номинал: ${r.shrunk.certificates} сертификатов, на ${formatRubles(r.shrunk.kopecks)}`);
           return 0;
         });
       }

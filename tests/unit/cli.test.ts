@@ -72,4 +72,26 @@ describe('CLI', () => {
     expect(stdio.err()).toMatch(/не является реестром/);
     expect(readFileSync(file, 'utf8')).toBe('not a database at all');
   });
+
+  it('closes a month from the command line once; a preview and a second run change nothing', async () => {
+    const dir = tempDir();
+    await runCli(['demo', '--data-dir', dir, '--children', '10']);
+    const ledger = () => {
+      const db = new Database(join(dir, 'registry.db'), { readonly: true });
+      const n = db.prepare('SELECT count(*) AS n FROM ledger_entries').get();
+      db.close();
+      return n;
+    };
+    const start = ledger();
+    expect(await runCli(['close-month', '--data-dir', dir, '--municipality', '9901', '--month', '2020-01', '--preview'])).toBe(0);
+    expect(stdio.out()).toMatch(/предпросмотр/);
+    expect(ledger()).toEqual(start);
+    expect(await runCli(['close-month', '--data-dir', dir, '--municipality', '9901', '--month', '2020-01'])).toBe(0);
+    const closed = ledger();
+    expect(await runCli(['close-month', '--data-dir', dir, '--municipality', '9901', '--month', '2020-01'])).toBe(0);
+    expect(stdio.out()).toMatch(/уже был закрыт/);
+    expect(ledger()).toEqual(closed);
+    expect(await runCli(['close-month', '--data-dir', dir, '--municipality', '9901', '--month', '2020-13'])).toBe(2);
+    expect(stdio.err()).toMatch(/ГГГГ-ММ/);
+  });
 });
