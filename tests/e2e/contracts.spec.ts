@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { test, expect, ACCOUNTS, type Page } from './fixtures';
+import type { Locator } from '@playwright/test';
 import { AdminPage } from './pages/AdminPage';
 import { CardPage, ConfirmationTab } from './pages/CardPage';
 import { ContractsPage } from './pages/ContractsPage';
@@ -10,13 +11,25 @@ import { logInAs } from './helpers';
 const SIDOROV = '9901101325';
 const SIDOROV_NAME = 'Сидоров Сидор Сидорович';
 const LOGOS = { login: 'logos', password: 'Логос-2026-пароль', fullName: 'Шмидт Анна Карловна' };
-/** Сидоров already has a contract in «Немецкий-1» (demo); the second German group is free for him. */
-const GERMAN_GROUP = 'Немецкий-2';
+/** Сидоров already has a contract in one of the two German groups (demo); the other one is free for him. */
+const GERMAN_GROUPS = ['Немецкий-1', 'Немецкий-2'] as const;
+
+/** On Сидоров's open card: the German group he is not in yet, read from the card's «Договоры» tab. */
+async function freeGermanGroup(page: Page, card: CardPage): Promise<string> {
+  const tab = await card.openTab('contracts');
+  await expect(tab.getByTestId('contract-row').first()).toBeVisible();
+  const current = tab.locator('[data-testid="contract-row"]:is([data-status="pending"], [data-status="confirmed"], [data-status="active"])');
+  const texts = await current.allTextContents();
+  const free = GERMAN_GROUPS.find((g) => !texts.some((t) => t.includes(g)));
+  expect(free, 'a German group without Сидоров').toBeDefined();
+  return free!;
+}
 
 /** Screenshots for a human look when SHOTS_DIR is set (e.g. /tmp/shots3). */
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
   const dir = process.env.SHOTS_DIR;
   if (!dir) return;
+  await scrollTo?.scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
@@ -53,6 +66,7 @@ test('organization staff apply Сидоров to a Логос group: wrong name 
   await card.gotoNumber(SIDOROV);
   const balanceBefore = kopecks(await card.balance.textContent());
   const reserveBefore = kopecks(await card.reserve.textContent());
+  const group = await freeGermanGroup(page, card);
   await layout.logout();
 
   await page.goto('./#/login');
@@ -80,7 +94,7 @@ test('organization staff apply Сидоров to a Логос group: wrong name 
   await expect(page.getByTestId('application-cabinet-password')).toHaveCount(0);
   await expect(page.getByTestId('application-confirmation-hint')).toContainText('решает тип подтверждения');
 
-  await contracts.apply({ group: GERMAN_GROUP, certificateNumber: SIDOROV, childFullName: 'Петров Пётр Петрович' });
+  await contracts.apply({ group, certificateNumber: SIDOROV, childFullName: 'Петров Пётр Петрович' });
   await expect(contracts.dialogError).toContainText('ФИО ребёнка не совпадает');
   await expect(contracts.dialogError).toContainText('Осталось попыток');
   await shot(page, '03-application-refused');
@@ -121,7 +135,7 @@ test('organization staff apply Сидоров to a Логос group: wrong name 
   expect(kopecks(await card.balance.textContent())).toBe(balanceBefore - part);
   const tab = await card.openTab('contracts');
   await expect(tab.locator(`[data-testid="contract-row"][data-number="${number}"]`)).toContainText('Действующий');
-  await shot(page, '05-card-contracts');
+  await shot(page, '05-card-contracts', tab);
 });
 
 test('«Запись запрещена» set at the desk: the organization\'s application is refused with that explanation', async ({ page }) => {
@@ -140,7 +154,7 @@ test('«Запись запрещена» set at the desk: the organization\'s a
   const contracts = new ContractsPage(page);
   await contracts.goto();
   await contracts.openNew();
-  await contracts.apply({ group: GERMAN_GROUP, certificateNumber: SIDOROV, childFullName: SIDOROV_NAME });
+  await contracts.apply({ group: GERMAN_GROUPS[0], certificateNumber: SIDOROV, childFullName: SIDOROV_NAME });
   await expect(contracts.dialogError).toContainText('Запись запрещена');
   await expect(contracts.created).toHaveCount(0);
 });
@@ -159,13 +173,13 @@ test('the registry operator enrolls from the certificate card with the number pr
   await logInAs(page, 'operator');
   const card = new CardPage(page);
   await card.gotoNumber(SIDOROV);
-  await card.openTab('contracts');
+  const group = await freeGermanGroup(page, card);
   await page.getByTestId('card-enroll').click();
   const contracts = new ContractsPage(page);
   await expect(contracts.dialog).toBeVisible();
   await expect(page.getByTestId('application-certificate')).toHaveValue(SIDOROV);
   await expect(page.getByTestId('application-cabinet-password')).toBeVisible();
-  await contracts.apply({ group: GERMAN_GROUP, childFullName: SIDOROV_NAME });
+  await contracts.apply({ group, childFullName: SIDOROV_NAME });
   await expect(contracts.created).toBeVisible();
   const number = (await contracts.createdNumber.textContent())!.replace('Заявка №', '').trim();
   await contracts.closeDialog();

@@ -444,7 +444,9 @@ const ru = {
     col: {
       number: 'Номер',
       child: 'Ребёнок',
+      childCertificate: 'Ребёнок / сертификат',
       certificate: 'Сертификат',
+      programGroup: 'Программа / группа',
       organization: 'Организация',
       program: 'Программа',
       group: 'Группа',
@@ -458,7 +460,7 @@ const ru = {
     fundingParentPart: 'представитель: {amount}',
     fundingBudget: 'бюджетное место (реестр)',
     fundingNone: '—',
-    price: 'Стоимость: {amount}',
+    price: 'стоимость {amount}',
     filterOrganization: 'Организация',
     filterGroup: 'Группа',
     filterCertificate: 'Номер сертификата',
