@@ -271,6 +271,9 @@ export interface ContractView {
   createdAt: string;
   reason: string | null;
   terminationDate: string | null;
+  /** For a prolongation: the contract it continues and the last day the representative may refuse it. */
+  prolongedFromNumber: string | null;
+  prolongationDeadline: string | null;
 }
 
 export interface GroupView {
@@ -555,6 +558,14 @@ export const operations = {
     }),
     output: {} as MonthlyCloseReport,
   },
+  'contracts.prolong': {
+    input: z.object({
+      contractIds: z.array(id).min(1, 'Выберите договоры для пролонгации').max(500, 'Не больше 500 договоров за раз'),
+      toGroupId: z.string({ error: 'Группа следующего года: выберите значение' }).uuid('Группа следующего года: выберите группу из списка'),
+    }),
+    output: {} as { prolonged: ContractView[]; refused: Array<{ contractId: string; message: string }> },
+  },
+  'contracts.acceptProlongations': { input: z.object({}), output: {} as { accepted: number; rejected: number } },
   'contracts.confirm': { input: z.object({ contractId: id }), output: {} as ContractView },
   'contracts.reject': { input: z.object({ contractId: id, reason: reason('Причина отклонения') }), output: {} as ContractView },
   'contracts.cancel': { input: z.object({ contractId: id, reason: reason('Причина отмены') }), output: {} as ContractView },

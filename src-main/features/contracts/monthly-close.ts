@@ -4,6 +4,7 @@ import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '.
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
 import { municipalityById } from '../municipalities/queries';
+import { acceptDueProlongations } from './operations';
 
 function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -53,6 +54,8 @@ export function closeMonth(ctx: OperationContext, input: OperationParsedInput<'m
   if (done) return { ...(JSON.parse(done.report) as MonthlyCloseReport), alreadyClosed: true, preview: input.preview };
 
   const run = (): MonthlyCloseReport => {
+    // Prolongations not refused in time take effect before the month's money is counted.
+    acceptDueProlongations(ctx);
     const monthEnd = lastDayOf(input.month);
     const report: MonthlyCloseReport = {
       municipalityId: municipality.id, month: input.month, alreadyClosed: false, preview: input.preview,

@@ -148,9 +148,95 @@ function confirm(ctx: OperationContext, k: ContractRow, g: GroupRow, c: Certific
   db.prepare("UPDATE contracts SET funding = 'budget', budget_registry = ?, certificate_kopecks = 0, parent_kopecks = ? WHERE id = ?").run(free, k.price_kopecks, k.id);
 }
 
+/** The representative may refuse a prolongation up to and including the 7th day after it was made. */
+export const PROLONGATION_REFUSAL_DAYS = 7;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Prolongs one contract into a group of the next school year; answers the refusal instead of throwing. */
+function prolongOne(ctx: OperationContext, contractId: string, to: GroupRow): { id: string } | { message: string } {
+  const { db } = ctx.core;
+  const k = db.prepare('SELECT * FROM contracts WHERE id = ? AND deleted = 0').get(contractId) as ContractRow | undefined;
+  if (!k) return { message: 'Договор не найден.' };
+  if (k.organization_id !== to.organization_id) return { message: `${k.number}: договор другой организации.` };
+  if (!['confirmed', 'active', 'completed'].includes(k.status)) return { message: `${k.number}: пролонгировать можно действующий или завершённый договор.` };
+  const from = groupRow(db, k.group_id);
+  if (from.program_id !== to.program_id) return { message: `${k.number}: группа следующего года должна быть той же программы.` };
+  if (to.start_date <= k.end_date) return { message: `${k.number}: новая группа начинается до окончания договора.` };
+  const twin = db.prepare("SELECT number FROM contracts WHERE prolonged_from = ? AND status NOT IN ('rejected', 'cancelled') AND deleted = 0").get(k.id) as { number: string } | undefined;
+  if (twin) return { message: `${k.number}: уже пролонгирован (${twin.number}).` };
+  if (placesTaken(db, to.id) >= to.capacity) return { message: `${k.number}: в группе «${to.name}» нет свободных мест.` };
+  const year = Number(to.start_date.slice(0, 4));
+  const id = ctx.core.newId();
+  const number = nextContractNumber(ctx, year);
+  db.prepare(
+    `INSERT INTO contracts(id, modified_at, origin_office, number, certificate_id, group_id, organization_id, status, start_date, end_date,
+                           price_kopecks, year, created_at, created_by, confirmation_method, prolonged_from, prolongation_deadline)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, 'prolongation', ?, ?)`,
+  ).run(id, ctx.stamp, ctx.core.officeId, number, k.certificate_id, to.id, to.organization_id, to.start_date, to.end_date,
+    to.price_kopecks, year, ctx.nowIso, ctx.actor?.operatorId ?? null, k.id, addDays(ctx.today, PROLONGATION_REFUSAL_DAYS));
+  return { id };
+}
+
+/**
+ * Prolongations the representative did not refuse within 7 days are accepted: confirmed as the organization
+ * would confirm them (money booked or a budget count used). One that cannot be confirmed (certificate not active,
+ * no money, no budget place) is rejected with that reason.
+ */
+export function acceptDueProlongations(ctx: OperationContext): { accepted: number; rejected: number } {
+  const { db } = ctx.core;
+  const due = db
+    .prepare("SELECT * FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 ORDER BY created_at")
+    .all(ctx.today) as ContractRow[];
+  let accepted = 0;
+  let rejected = 0;
+  for (const k of due) {
+    try {
+      db.transaction(() => {
+        confirm(ctx, k, groupRow(db, k.group_id), certificateRow(db, k.certificate_id));
+        setStatus(ctx, k, 'confirmed', { reason: 'Пролонгация принята: отказа в течение 7 дней не поступило' });
+      })();
+      accepted += 1;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      setStatus(ctx, k, 'rejected', { reason: `Пролонгация не вступила в силу: ${e.message}` });
+      rejected += 1;
+    }
+  }
+  return { accepted, rejected };
+}
+
 export const contractOperations: FeatureOperations<
-  'groups.list' | 'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
+  'contracts.prolong' | 'contracts.acceptProlongations' | 'groups.list' | 'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
 > = {
+  'contracts.prolong': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const to = groupRow(ctx.core.db, input.toGroupId);
+      requireOwnOrganization(ctx, to.organization_id);
+      const prolonged = [];
+      const refused: Array<{ contractId: string; message: string }> = [];
+      for (const contractId of input.contractIds) {
+        const r = prolongOne(ctx, contractId, to);
+        if ('id' in r) prolonged.push(contractView(ctx.core.db, r.id, ctx.today));
+        else refused.push({ contractId, message: r.message });
+      }
+      ctx.audit('group', to.id, `Пролонгация в группу «${to.name}»: ${prolonged.map((k) => k.number).join(', ') || 'ни одного'}${refused.length ? `; отказано: ${refused.length}` : ''}`);
+      return { prolonged, refused };
+    },
+  },
+  'contracts.acceptProlongations': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler(_input, ctx) {
+      const r = acceptDueProlongations(ctx);
+      ctx.audit('contract', null, `Пролонгации без отказа за 7 дней: принято ${r.accepted}, не вступило в силу ${r.rejected}`);
+      return r;
+    },
+  },
   'groups.list': {
     roles: ALL_ROLES,
     writes: false,

@@ -84,6 +84,8 @@ export interface ContractRow {
   created_at: string;
   reason: string | null;
   termination_date: string | null;
+  prolonged_from: string | null;
+  prolongation_deadline: string | null;
 }
 
 export function contractRow(db: Db, id: string): ContractRow {
@@ -104,12 +106,14 @@ interface ListRow extends ContractRow {
   program_id: string;
   program_name: string;
   group_name: string;
+  prolonged_from_number: string | null;
 }
 
 const LIST_SELECT = `
   SELECT k.*, c.number AS certificate_number,
          ch.last_name || ' ' || ch.first_name || coalesce(' ' || ch.middle_name, '') AS child_name,
-         o.short_name AS organization_name, p.id AS program_id, p.name AS program_name, g.name AS group_name
+         o.short_name AS organization_name, p.id AS program_id, p.name AS program_name, g.name AS group_name,
+         (SELECT number FROM contracts WHERE id = k.prolonged_from) AS prolonged_from_number
     FROM contracts k
     JOIN certificates c ON c.id = k.certificate_id
     JOIN children ch ON ch.id = c.child_id
@@ -142,6 +146,8 @@ function toView(r: ListRow, today: string): ContractView {
     createdAt: r.created_at,
     reason: r.reason,
     terminationDate: r.termination_date,
+    prolongedFromNumber: r.prolonged_from_number,
+    prolongationDeadline: r.prolongation_deadline,
   };
 }
 

@@ -42,7 +42,11 @@ CREATE TABLE contracts (${synced},
   decided_by TEXT,
   reason TEXT,
   termination_date TEXT,
+  -- A prolongation: the contract it continues, and the last day the representative may refuse it.
+  prolonged_from TEXT REFERENCES contracts(id),
+  prolongation_deadline TEXT,
   CHECK (end_date >= start_date),
+  CHECK ((prolonged_from IS NULL) = (prolongation_deadline IS NULL)),
   CHECK (certificate_kopecks + parent_kopecks = price_kopecks OR status IN ('pending', 'rejected', 'cancelled')),
   CHECK ((funding = 'budget') = (budget_registry IS NOT NULL))
 ) STRICT;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { errorOf, makeDesk, unwrap, type TestDesk } from './helpers';
+
+const GERMAN = 'Немецкий язык для детей школьного возраста';
+
+/** A group of the same program for the next school year, and a logged-in staff member of Логос. */
+function setup(desk: TestDesk) {
+  const db = desk.core.db;
+  const g = db
+    .prepare('SELECT g.*, p.organization_id AS org FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name = ? ORDER BY g.name DESC LIMIT 1')
+    .get(GERMAN) as { id: string; program_id: string; module_id: string; org: string };
+  const nextId = '01a20abe-0000-7000-8000-000000000001';
+  db.prepare(
+    `INSERT INTO program_groups(id, modified_at, origin_office, program_id, module_id, name, start_date, end_date, capacity, address, timetable, hours_per_week)
+     VALUES (?, 'x', 'o', ?, ?, 'Немецкий-2 (2027/28)', '2027-09-01', '2028-05-31', 12, 'г. Мурманск', '[]', 4)`,
+  ).run(nextId, g.program_id, g.module_id);
+  const admin = desk.login('admin');
+  unwrap(desk.api.call('operators.create', { login: 'logos1', fullName: 'Сотрудник Логоса', role: 'org_staff', organizationId: g.org, password: 'staff-pass-2026' }, { token: admin }));
+  const staff = desk.login('logos1', 'staff-pass-2026');
+  const course = (db.prepare("SELECT id FROM contracts WHERE number LIKE '%000002'").get() as { id: string }).id;
+  return { staff, nextId, course };
+}
+
+describe('prolongation', () => {
+  it('creates a contract awaiting the representative for 7 days; not refused, it is accepted on the 8th day', () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    const r = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff }));
+    expect(r.refused).toEqual([]);
+    const p = r.prolonged[0]!;
+    expect(p).toMatchObject({ status: 'pending', startDate: '2027-09-01', prolongationDeadline: '2026-11-30' });
+    expect(p.prolongedFromNumber).toMatch(/000002$/);
+    desk.clock.set('2026-11-30T20:00:00.000Z'); // 23:00 in Murmansk: still the 7th day
+    expect(unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: desk.login() }))).toEqual({ accepted: 0, rejected: 0 });
+    desk.clock.set('2026-11-30T21:30:00.000Z'); // 00:30 on 1 December in Murmansk: the 8th day
+    expect(unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: desk.login() }))).toEqual({ accepted: 1, rejected: 0 });
+    const after = unwrap(desk.api.call('contracts.list', { certificateId: p.certificateId }, { token: desk.login() })).find((k) => k.id === p.id)!;
+    expect(after.status).toBe('confirmed');
+    expect(after.reason).toMatch(/отказа в течение 7 дней не поступило/);
+  });
+
+  it('refused (cancelled at the desk) within the 7 days, it never takes effect', () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    const p = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff })).prolonged[0]!;
+    desk.clock.set('2026-11-30T12:00:00.000Z');
+    unwrap(desk.api.call('contracts.cancel', { contractId: p.id, reason: 'Представитель отказался от продолжения' }, { token: desk.login() }));
+    desk.clock.set('2026-12-05T12:00:00.000Z');
+    expect(unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: desk.login() }))).toEqual({ accepted: 0, rejected: 0 });
+  });
+
+  it('refuses what cannot be prolonged and another organization’s group, answering each contract', () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff }));
+    const again = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff }));
+    expect(again.refused[0]!.message).toMatch(/уже пролонгирован/);
+    const sameYear = desk.core.db.prepare("SELECT g.id FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name = ? ORDER BY g.name LIMIT 1").get(GERMAN) as { id: string };
+    expect(unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: sameYear.id }, { token: s.staff })).refused[0]!.message).toMatch(/до окончания договора/);
+    expect(errorOf(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: desk.login('org') })).code).toBe('forbidden');
+    expect(errorOf(desk.api.call('contracts.prolong', { contractIds: [], toGroupId: s.nextId }, { token: s.staff })).message).toMatch(/Выберите договоры/);
+  });
+});
