@@ -298,6 +298,17 @@ export interface GroupView {
   timetable: Array<{ weekday: number; start: string; end: string }>;
 }
 
+export interface ProgramRating {
+  programId: string;
+  count: number;
+  /** Averages, 0–100 %, one decimal; null when nobody has rated the program yet. */
+  results: number | null;
+  staff: number | null;
+  equipment: number | null;
+  satisfaction: number | null;
+  overall: number | null;
+}
+
 export interface MonthlyCloseReport {
   municipalityId: string;
   month: string;
@@ -566,6 +577,11 @@ export const operations = {
     output: {} as { prolonged: ContractView[]; refused: Array<{ contractId: string; message: string }> },
   },
   'contracts.acceptProlongations': { input: z.object({}), output: {} as { accepted: number; rejected: number } },
+  'ratings.set': {
+    input: z.object({ contractId: id, results: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), staff: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), equipment: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), satisfaction: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %') }),
+    output: {} as ProgramRating,
+  },
+  'programs.rating': { input: z.object({ programId: id }), output: {} as ProgramRating },
   'contracts.confirm': { input: z.object({ contractId: id }), output: {} as ContractView },
   'contracts.reject': { input: z.object({ contractId: id, reason: reason('Причина отклонения') }), output: {} as ContractView },
   'contracts.cancel': { input: z.object({ contractId: id, reason: reason('Причина отмены') }), output: {} as ContractView },

@@ -15,6 +15,7 @@ import { confirmationOperations } from '../features/confirmation/policy';
 import { consentOperations } from '../features/consents/operations';
 import { contractOperations } from '../features/contracts/operations';
 import { monthlyCloseOperations } from '../features/contracts/monthly-close';
+import { ratingOperations } from '../features/contracts/ratings';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
@@ -34,6 +35,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...documentOperations,
   ...contractOperations,
   ...monthlyCloseOperations,
+  ...ratingOperations,
   ...operatorOperations,
   ...auditOperations,
 };

@@ -63,6 +63,19 @@ CREATE TABLE contract_charges (${synced},
   UNIQUE (contract_id, month)
 ) STRICT;
 
+-- The representative's rating of a program after a contract ended: four parameters, 0–100 %, one per contract.
+CREATE TABLE program_ratings (${synced},
+  contract_id TEXT NOT NULL UNIQUE REFERENCES contracts(id),
+  program_id TEXT NOT NULL REFERENCES programs(id),
+  results INTEGER NOT NULL CHECK (results BETWEEN 0 AND 100),
+  staff INTEGER NOT NULL CHECK (staff BETWEEN 0 AND 100),
+  equipment INTEGER NOT NULL CHECK (equipment BETWEEN 0 AND 100),
+  satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 0 AND 100),
+  rated_at TEXT NOT NULL,
+  changed_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX program_ratings_program ON program_ratings(program_id);
+
 -- A month is closed at most once per municipality; the report says what the close did.
 CREATE TABLE monthly_closes (${synced},
   municipality_id TEXT NOT NULL REFERENCES municipalities(id),
