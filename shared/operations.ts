@@ -8,11 +8,15 @@ import {
   CERTIFICATE_TYPES,
   GENDERS,
   CONFIRMATION_POLICIES,
+  DIRECTIONS,
+  PROGRAM_REGISTRIES,
   RELATIONS,
   ROLES,
   SCAN_MIME_TYPES,
   THEMES,
   type ConfirmationPolicy,
+  type Direction,
+  type ProgramRegistry,
   type DocumentKind,
   type BudgetRegistry,
   type CertificateStatus,
@@ -298,6 +302,32 @@ export interface GroupView {
   timetable: Array<{ weekday: number; start: string; end: string }>;
 }
 
+export interface ProgramCard {
+  id: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  organizationFullName: string;
+  organizationAddress: string | null;
+  organizationPhone: string | null;
+  organizationEmail: string | null;
+  municipalityName: string;
+  direction: Direction;
+  ageMin: number;
+  ageMax: number;
+  registries: ProgramRegistry[];
+  activityTypes: string[];
+  goals: string;
+  annotation: string;
+  addresses: string[];
+  enrollmentOpen: boolean;
+  modules: Array<{ id: string; ordinal: number; name: string; hours: number; priceKopecks: number }>;
+  placesLeft: number;
+  nearestStart: string | null;
+  /** Why the chosen certificate cannot enroll now (empty when it can, or when no certificate was chosen). */
+  excludedBecause: string[];
+}
+
 export interface ProgramRating {
   programId: string;
   count: number;
@@ -577,6 +607,24 @@ export const operations = {
     output: {} as { prolonged: ContractView[]; refused: Array<{ contractId: string; message: string }> },
   },
   'contracts.acceptProlongations': { input: z.object({}), output: {} as { accepted: number; rejected: number } },
+  'programs.search': {
+    input: z.object({
+      query: z.string().max(100, 'Запрос не длиннее 100 символов').optional(),
+      direction: z.enum(DIRECTIONS, { error: 'Направленность: выберите значение' }).optional(),
+      registry: z.enum(PROGRAM_REGISTRIES, { error: 'Реестр: выберите значение' }).optional(),
+      age: z.number().int().min(0).max(25, 'Возраст: от 0 до 25 лет').optional(),
+      municipalityId: id.optional(),
+      startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц начала в формате ГГГГ-ММ').optional(),
+      address: z.string().max(200).optional(),
+      /** With a certificate, each program says why that certificate cannot enroll now. */
+      certificateNumber: certificateNumber.optional(),
+      /** «Исключить программы, на которые не получится записаться по моему сертификату». */
+      onlyAvailable: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: {} as ProgramCard[],
+  },
+  'programs.get': { input: z.object({ programId: id, certificateNumber: certificateNumber.optional() }), output: {} as ProgramCard },
   'ratings.set': {
     input: z.object({ contractId: id, results: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), staff: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), equipment: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), satisfaction: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %') }),
     output: {} as ProgramRating,
