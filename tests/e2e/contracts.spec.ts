@@ -134,8 +134,19 @@ test('organization staff apply Сидоров to a Логос group: wrong name 
   expect(kopecks(await card.reserve.textContent())).toBe(reserveBefore + part);
   expect(kopecks(await card.balance.textContent())).toBe(balanceBefore - part);
   const tab = await card.openTab('contracts');
-  await expect(tab.locator(`[data-testid="contract-row"][data-number="${number}"]`)).toContainText('Действующий');
+  const onCard = tab.locator(`[data-testid="contract-row"][data-number="${number}"]`);
+  await expect(onCard).toContainText('Действующий');
   await shot(page, '05-card-contracts', tab);
+
+  // Terminated on its first day: the card's money summary refreshes at once (the unused reserve is released).
+  const reserveText = (await card.reserve.textContent())!;
+  await onCard.getByTestId('contract-terminate').click();
+  await expect(page.getByTestId('contract-terminate-date')).not.toHaveValue('');
+  await page.getByTestId('contract-terminate-reason').fill('Переезд семьи');
+  await shot(page, '06-terminate-dialog');
+  await page.getByTestId('contract-terminate-submit').click();
+  await expect(onCard.getByTestId('contract-status')).toHaveText('Расторгнут');
+  await expect(card.reserve).not.toHaveText(reserveText);
 });
 
 test('«Запись запрещена» set at the desk: the organization\'s application is refused with that explanation', async ({ page }) => {
