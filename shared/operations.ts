@@ -328,6 +328,17 @@ export interface ProgramCard {
   excludedBecause: string[];
 }
 
+export interface ScheduleEntry {
+  weekday: number;
+  start: string;
+  end: string;
+  programName: string;
+  groupName: string;
+  organizationName: string;
+  address: string;
+  teacher: string | null;
+}
+
 export interface ProgramRating {
   programId: string;
   count: number;
@@ -625,6 +636,8 @@ export const operations = {
     output: {} as ProgramCard[],
   },
   'programs.get': { input: z.object({ programId: id, certificateNumber: certificateNumber.optional() }), output: {} as ProgramCard },
+  'schedule.child': { input: z.object({ certificateId: id }), output: {} as ScheduleEntry[] },
+  'schedule.group': { input: z.object({ groupId: id }), output: {} as ScheduleEntry[] },
   'ratings.set': {
     input: z.object({ contractId: id, results: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), staff: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), equipment: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), satisfaction: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %') }),
     output: {} as ProgramRating,

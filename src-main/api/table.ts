@@ -16,6 +16,7 @@ import { consentOperations } from '../features/consents/operations';
 import { contractOperations } from '../features/contracts/operations';
 import { monthlyCloseOperations } from '../features/contracts/monthly-close';
 import { ratingOperations } from '../features/contracts/ratings';
+import { scheduleOperations } from '../features/contracts/schedule';
 import { navigatorOperations } from '../features/navigator/operations';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
@@ -37,6 +38,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...contractOperations,
   ...monthlyCloseOperations,
   ...ratingOperations,
+  ...scheduleOperations,
   ...navigatorOperations,
   ...operatorOperations,
   ...auditOperations,

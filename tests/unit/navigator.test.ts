@@ -54,3 +54,19 @@ describe('navigator', () => {
     expect(errorOf(desk.api.call('programs.get', { programId: '00000000-0000-4000-8000-000000000000' }, { token })).code).toBe('not_found');
   });
 });
+
+describe('schedule', () => {
+  it("shows the child's week across current contracts, and a group's timetable", () => {
+    const desk = makeDesk({ children: 2 });
+    const token = desk.login();
+    const card = unwrap(desk.api.call('certificates.get', { number: '9901101325' }, { token }));
+    const week = unwrap(desk.api.call('schedule.child', { certificateId: card.id }, { token }));
+    // The demo course in «Немецкий-2» (confirmed, from December): Wednesday and Friday, 16:00–17:30.
+    expect(week.map((e) => [e.weekday, e.start, e.end, e.groupName])).toEqual([
+      [3, '16:00', '17:30', 'Немецкий-2'],
+      [5, '16:00', '17:30', 'Немецкий-2'],
+    ]);
+    const group = desk.core.db.prepare("SELECT id FROM program_groups WHERE name = 'Немецкий-2'").get() as { id: string };
+    expect(unwrap(desk.api.call('schedule.group', { groupId: group.id }, { token: desk.login('org') }))).toHaveLength(2);
+  });
+});
