@@ -654,6 +654,7 @@ export const operations = {
     input: z.object({
       tab: z.enum(['pending', 'confirmed', 'active', 'archive'], { error: 'Раздел: ожидающие, подтверждённые, действующие или архив' }).optional(),
       certificateId: id.optional(),
+      certificateNumber: certificateNumber.optional(),
       organizationId: id.optional(),
       groupId: id.optional(),
       limit: z.number().int().min(1).max(500).default(200),

@@ -166,16 +166,17 @@ const TAB_STATUSES: Record<string, string> = {
 export function listContracts(
   db: Db,
   today: string,
-  f: { tab?: string | undefined; certificateId?: string | undefined; organizationId?: string | undefined; groupId?: string | undefined; limit: number },
+  f: { tab?: string | undefined; certificateId?: string | undefined; certificateNumber?: string | undefined; organizationId?: string | undefined; groupId?: string | undefined; limit: number },
 ): ContractView[] {
   const where = ['k.deleted = 0'];
   if (f.tab) where.push(TAB_STATUSES[f.tab]!);
   if (f.certificateId) where.push('k.certificate_id = @certificateId');
+  if (f.certificateNumber) where.push('c.number = @certificateNumber');
   if (f.organizationId) where.push('k.organization_id = @organizationId');
   if (f.groupId) where.push('k.group_id = @groupId');
   const rows = db
     .prepare(`${LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT @limit`)
-    .all({ today, certificateId: f.certificateId ?? null, organizationId: f.organizationId ?? null, groupId: f.groupId ?? null, limit: f.limit }) as ListRow[];
+    .all({ today, certificateId: f.certificateId ?? null, certificateNumber: f.certificateNumber ?? null, organizationId: f.organizationId ?? null, groupId: f.groupId ?? null, limit: f.limit }) as ListRow[];
   return rows.map((r) => toView(r, today));
 }
 
