@@ -12,6 +12,7 @@ await build({
   outdir: 'out/bench',
   entryPoints: {
     run: 'tests/bench/run.ts',
+    documents: 'tests/bench/documents.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.
     'server-probe': 'tests/bench/server-probe.ts',
   },
