@@ -14,6 +14,8 @@ import { AdminPage } from './pages/AdminPage';
 import { ALYONA, ALYONA_MOTHER, issueNewChild, logInAs } from './helpers';
 
 const dir = process.env.SHOTS_DIR;
+// Not a test: a tool that photographs every screen for people to look at (SHOTS_DIR=/tmp/shots npx playwright test
+// screens). Without a folder to write into it has nothing to do, so it is skipped in npm test on purpose.
 test.skip(!dir, 'set SHOTS_DIR to take screenshots');
 
 const shot = (name: string) => ({ path: path.join(dir ?? '.', `${name}.png`), fullPage: true });
