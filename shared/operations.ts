@@ -635,6 +635,75 @@ export const operations = {
     }),
     output: {} as ProgramCard[],
   },
+  'programs.save': {
+    input: z
+      .object({
+        id: id.optional(),
+        organizationId: id,
+        name: trimmed(300, 'Название программы').min(3, 'Название программы: не короче 3 символов'),
+        direction: z.enum(DIRECTIONS, { error: 'Направленность: выберите значение' }),
+        ageMin: z.number({ error: 'Возраст от: число' }).int().min(0, 'Возраст от: не меньше 0').max(25, 'Возраст от: не больше 25'),
+        ageMax: z.number({ error: 'Возраст до: число' }).int().min(0, 'Возраст до: не меньше 0').max(25, 'Возраст до: не больше 25'),
+        registries: z.array(z.enum(PROGRAM_REGISTRIES, { error: 'Реестр: выберите из списка' })).min(1, 'Выберите хотя бы один реестр').max(5),
+        activityTypes: z.array(trimmed(100, 'Вид деятельности').min(1)).max(20).default([]),
+        goals: trimmed(5000, 'Цели и задачи').default(''),
+        annotation: trimmed(5000, 'Аннотация').default(''),
+        addresses: z.array(trimmed(300, 'Адрес').min(5, 'Адрес: не короче 5 символов')).max(20).default([]),
+        enrollmentOpen: z.boolean().default(true),
+      })
+      .refine((v) => v.ageMin <= v.ageMax, { message: 'Возраст «от» не может быть больше возраста «до»', path: ['ageMax'] }),
+    output: {} as ProgramCard,
+  },
+  'modules.save': {
+    input: z.object({
+      id: id.optional(),
+      programId: id,
+      name: trimmed(300, 'Название модуля').min(2, 'Название модуля: не короче 2 символов'),
+      hours: z.number({ error: 'Часы: число' }).int('Часы: целое число').min(1, 'Часы: не меньше 1').max(2000, 'Часы: не больше 2000'),
+      priceKopecks: z.number({ error: 'Стоимость: число' }).int('Стоимость: в копейках, целое').min(0, 'Стоимость не может быть отрицательной').max(100_000_000, 'Стоимость не больше 1 000 000 ₽'),
+    }),
+    output: {} as { id: string },
+  },
+  'groups.save': {
+    input: z
+      .object({
+        id: id.optional(),
+        programId: id,
+        moduleId: id,
+        name: trimmed(100, 'Название группы').min(1, 'Название группы: укажите значение'),
+        startDate: isoDate('Начало занятий'),
+        endDate: isoDate('Окончание занятий'),
+        capacity: z.number({ error: 'Мест: число' }).int().min(1, 'Мест: не меньше 1').max(500, 'Мест: не больше 500'),
+        address: trimmed(300, 'Адрес занятий').min(5, 'Адрес занятий: не короче 5 символов'),
+        teacher: trimmed(200, 'Педагог').optional().transform((v) => (v ? v : null)),
+        timetable: z
+          .array(
+            z
+              .object({
+                weekday: z.number().int().min(1, 'День недели: 1–7').max(7, 'День недели: 1–7'),
+                start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ'),
+                end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ'),
+              })
+              .refine((t) => t.start < t.end, { message: 'Занятие должно заканчиваться позже, чем начинается' }),
+          )
+          .max(21)
+          .default([]),
+        hoursPerWeek: z.number().int().min(0).max(60).default(0),
+      })
+      .refine((v) => v.startDate <= v.endDate, { message: 'Окончание занятий не может быть раньше начала', path: ['endDate'] }),
+    output: {} as GroupView,
+  },
+  'organizations.update': {
+    input: z.object({
+      id,
+      name: trimmed(500, 'Полное название').min(3, 'Полное название: не короче 3 символов'),
+      shortName: trimmed(200, 'Краткое название').min(2, 'Краткое название: не короче 2 символов'),
+      address: trimmed(300, 'Адрес').optional().transform((v) => (v ? v : null)),
+      phone: representativeInput.shape.phone,
+      email: representativeInput.shape.email,
+    }),
+    output: {} as OrganizationRef,
+  },
   'programs.get': { input: z.object({ programId: id, certificateNumber: certificateNumber.optional() }), output: {} as ProgramCard },
   'schedule.child': { input: z.object({ certificateId: id }), output: {} as ScheduleEntry[] },
   'schedule.group': { input: z.object({ groupId: id }), output: {} as ScheduleEntry[] },

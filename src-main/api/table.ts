@@ -18,6 +18,7 @@ import { monthlyCloseOperations } from '../features/contracts/monthly-close';
 import { ratingOperations } from '../features/contracts/ratings';
 import { scheduleOperations } from '../features/contracts/schedule';
 import { navigatorOperations } from '../features/navigator/operations';
+import { editingOperations } from '../features/navigator/editing';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
@@ -40,6 +41,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...ratingOperations,
   ...scheduleOperations,
   ...navigatorOperations,
+  ...editingOperations,
   ...operatorOperations,
   ...auditOperations,
 };

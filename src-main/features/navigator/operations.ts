@@ -139,6 +139,13 @@ export function searchPrograms(ctx: OperationContext, f: OperationParsedInput<'p
   return out;
 }
 
+/** The program page as the navigator shows it, without a certificate. */
+export function programCard(ctx: OperationContext, programId: string): ProgramCard {
+  const row = ctx.core.db.prepare(`${SELECT} WHERE p.id = @id AND p.deleted = 0`).get({ today: ctx.today, id: programId }) as ProgramRow | undefined;
+  if (!row) throw new DomainError('not_found', 'Программа не найдена.');
+  return toCard(ctx.core.db, row, undefined, ctx.today);
+}
+
 export const navigatorOperations: FeatureOperations<'programs.search' | 'programs.get'> = {
   'programs.search': {
     roles: ALL_ROLES,

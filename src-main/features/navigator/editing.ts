@@ -1,0 +1,116 @@
+import type { OrganizationRef } from '../../../shared/operations';
+import type { FeatureOperations, OperationContext } from '../../api/operation';
+import { DomainError } from '../../errors';
+import { listGroups, placesTaken } from '../contracts/queries';
+import { programCard } from './operations';
+
+const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
+
+/** Organization staff keep only their own organization's card, programs, modules and groups. */
+function requireOwn(ctx: OperationContext, organizationId: string): void {
+  const a = ctx.actor!;
+  if (a.role === 'org_staff' && a.organizationId !== organizationId) {
+    throw new DomainError('forbidden', 'Это программа другой организации: изменять её может только сама организация или администратор.');
+  }
+}
+
+function programOrganization(ctx: OperationContext, programId: string): string {
+  const row = ctx.core.db.prepare('SELECT organization_id AS o FROM programs WHERE id = ? AND deleted = 0').get(programId) as { o: string } | undefined;
+  if (!row) throw new DomainError('not_found', 'Программа не найдена.');
+  return row.o;
+}
+
+export const editingOperations: FeatureOperations<'programs.save' | 'modules.save' | 'groups.save' | 'organizations.update'> = {
+  'programs.save': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      requireOwn(ctx, input.organizationId);
+      if (!db.prepare('SELECT 1 FROM organizations WHERE id = ? AND deleted = 0').get(input.organizationId)) throw new DomainError('not_found', 'Организация не найдена.');
+      const values = [input.name, input.direction, input.ageMin, input.ageMax, JSON.stringify(input.registries), JSON.stringify(input.activityTypes),
+        input.goals, input.annotation, JSON.stringify(input.addresses), input.enrollmentOpen ? 1 : 0];
+      let id = input.id;
+      if (id) {
+        if (programOrganization(ctx, id) !== input.organizationId) throw new DomainError('conflict', 'Программу нельзя перенести в другую организацию.');
+        db.prepare(
+          `UPDATE programs SET name = ?, direction = ?, age_min = ?, age_max = ?, registries = ?, activity_types = ?, goals = ?, annotation = ?,
+                  addresses = ?, enrollment_open = ?, modified_at = ? WHERE id = ?`,
+        ).run(...values, ctx.stamp, id);
+      } else {
+        id = ctx.core.newId();
+        db.prepare(
+          `INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries, activity_types, goals, annotation, addresses, enrollment_open)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(id, ctx.stamp, ctx.core.officeId, input.organizationId, ...values);
+      }
+      ctx.audit('program', id, `${input.id ? 'Изменена' : 'Создана'} программа «${input.name}»${input.enrollmentOpen ? '' : ' (зачисление закрыто)'}`);
+      return programCard(ctx, id);
+    },
+  },
+  'modules.save': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      requireOwn(ctx, programOrganization(ctx, input.programId));
+      let id = input.id;
+      if (id) {
+        const m = db.prepare('SELECT program_id AS p FROM program_modules WHERE id = ? AND deleted = 0').get(id) as { p: string } | undefined;
+        if (!m || m.p !== input.programId) throw new DomainError('not_found', 'Модуль этой программы не найден.');
+        db.prepare('UPDATE program_modules SET name = ?, hours = ?, price_kopecks = ?, modified_at = ? WHERE id = ?').run(input.name, input.hours, input.priceKopecks, ctx.stamp, id);
+      } else {
+        id = ctx.core.newId();
+        const next = (db.prepare('SELECT coalesce(max(ordinal), 0) + 1 AS n FROM program_modules WHERE program_id = ?').get(input.programId) as { n: number }).n;
+        db.prepare('INSERT INTO program_modules(id, modified_at, origin_office, program_id, ordinal, name, hours, price_kopecks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(id, ctx.stamp, ctx.core.officeId, input.programId, next, input.name, input.hours, input.priceKopecks);
+      }
+      ctx.audit('module', id, `${input.id ? 'Изменён' : 'Добавлен'} модуль «${input.name}»: ${input.hours} ч, ${input.priceKopecks} коп.`);
+      return { id };
+    },
+  },
+  'groups.save': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const organizationId = programOrganization(ctx, input.programId);
+      requireOwn(ctx, organizationId);
+      const m = db.prepare('SELECT program_id AS p FROM program_modules WHERE id = ? AND deleted = 0').get(input.moduleId) as { p: string } | undefined;
+      if (!m || m.p !== input.programId) throw new DomainError('invalid_input', 'Модуль должен быть модулем этой программы.', { fields: { moduleId: 'Выберите модуль программы' } });
+      const values = [input.moduleId, input.name, input.startDate, input.endDate, input.capacity, input.address, input.teacher, JSON.stringify(input.timetable), input.hoursPerWeek];
+      let id = input.id;
+      if (id) {
+        const g = db.prepare('SELECT program_id AS p FROM program_groups WHERE id = ? AND deleted = 0').get(id) as { p: string } | undefined;
+        if (!g || g.p !== input.programId) throw new DomainError('not_found', 'Группа этой программы не найдена.');
+        const taken = placesTaken(db, id);
+        if (input.capacity < taken) throw new DomainError('conflict', `В группе уже ${taken} заявок и договоров: мест не может быть меньше.`, { fields: { capacity: `Не меньше ${taken}` } });
+        db.prepare(
+          `UPDATE program_groups SET module_id = ?, name = ?, start_date = ?, end_date = ?, capacity = ?, address = ?, teacher = ?, timetable = ?, hours_per_week = ?, modified_at = ?
+            WHERE id = ?`,
+        ).run(...values, ctx.stamp, id);
+      } else {
+        id = ctx.core.newId();
+        db.prepare(
+          `INSERT INTO program_groups(id, modified_at, origin_office, program_id, module_id, name, start_date, end_date, capacity, address, teacher, timetable, hours_per_week)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(id, ctx.stamp, ctx.core.officeId, input.programId, ...values);
+      }
+      ctx.audit('group', id, `${input.id ? 'Изменена' : 'Создана'} группа «${input.name}», ${input.startDate} — ${input.endDate}, мест ${input.capacity}`);
+      return listGroups(db, { organizationId }).find((g) => g.id === id)!;
+    },
+  },
+  'organizations.update': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      requireOwn(ctx, input.id);
+      const done = db.prepare('UPDATE organizations SET name = ?, short_name = ?, address = ?, phone = ?, email = ?, modified_at = ? WHERE id = ? AND deleted = 0')
+        .run(input.name, input.shortName, input.address, input.phone, input.email, ctx.stamp, input.id);
+      if (done.changes === 0) throw new DomainError('not_found', 'Организация не найдена.');
+      ctx.audit('organization', input.id, `Изменена карточка организации «${input.shortName}»`);
+      return db.prepare('SELECT o.id, o.short_name AS shortName, m.name AS municipalityName FROM organizations o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ?').get(input.id) as OrganizationRef;
+    },
+  },
+};

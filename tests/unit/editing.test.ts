@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDeskServer } from '../../src-main/hosts/server/server';
+import { errorOf, makeDesk, makeIssueInput, tempDir, unwrap, type TestDesk } from './helpers';
+
+function orgIds(desk: TestDesk) {
+  const byName = (n: string) => (desk.core.db.prepare('SELECT id FROM organizations WHERE short_name = ?').get(n) as { id: string }).id;
+  return { dyussh: byName('МБУ ДО Г. МУРМАНСКА ДЮСШ №14'), logos: byName('ЧОУ ДО «Логос»') };
+}
+
+const PROGRAM = {
+  name: 'Брейк-данс для начинающих', direction: 'sport' as const, ageMin: 8, ageMax: 14, registries: ['certified' as const],
+  activityTypes: ['Танцы'], goals: 'Цель программы: координация и выносливость.', annotation: 'Базовые элементы брейк-данса.',
+  addresses: ['г. Мурманск, ул. Спортивная, д. 14'], enrollmentOpen: true,
+};
+
+describe('organizations keep their programs, modules and groups', () => {
+  it('staff create a program, a module and a group; the navigator shows it', () => {
+    const desk = makeDesk({ children: 2 });
+    const token = desk.login('org');
+    const { dyussh } = orgIds(desk);
+    const program = unwrap(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh }, { token }));
+    const mod = unwrap(desk.api.call('modules.save', { programId: program.id, name: 'Первые шаги', hours: 64, priceKopecks: 1_500_000 }, { token }));
+    const group = unwrap(desk.api.call('groups.save', {
+      programId: program.id, moduleId: mod.id, name: 'Брейк-1', startDate: '2027-01-10', endDate: '2027-05-31', capacity: 10,
+      address: 'г. Мурманск, ул. Спортивная, д. 14', teacher: 'Воронцов Артём Игоревич', timetable: [{ weekday: 6, start: '11:00', end: '12:30' }], hoursPerWeek: 2,
+    }, { token }));
+    expect(group).toMatchObject({ capacity: 10, placesTaken: 0, modulePriceKopecks: 1_500_000 });
+    const found = unwrap(desk.api.call('programs.search', { query: 'брейк' }, { token: desk.login() }));
+    expect(found.map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
+    expect(found[0]).toMatchObject({ placesLeft: 10, nearestStart: '2027-01-10' });
+  });
+
+  it('refuses bad input in Russian and changes nothing', () => {
+    const desk = makeDesk({ children: 2 });
+    const token = desk.login('org');
+    const { dyussh } = orgIds(desk);
+    const programs = () => desk.core.db.prepare('SELECT count(*) AS n FROM programs').get();
+    const before = programs();
+    expect(errorOf(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh, ageMin: 15, ageMax: 8 }, { token })).message).toMatch(/«от» не может быть больше/);
+    expect(errorOf(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh, registries: [] }, { token })).message).toMatch(/хотя бы один реестр/);
+    expect(programs()).toEqual(before);
+    const program = unwrap(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh }, { token }));
+    expect(errorOf(desk.api.call('modules.save', { programId: program.id, name: 'М', hours: 0, priceKopecks: 1 }, { token })).message).toMatch(/не короче 2|не меньше 1/);
+    const mod = unwrap(desk.api.call('modules.save', { programId: program.id, name: 'Модуль', hours: 10, priceKopecks: 100 }, { token }));
+    const base = { programId: program.id, moduleId: mod.id, name: 'Г-1', startDate: '2027-01-10', endDate: '2027-05-31', capacity: 5, address: 'г. Мурманск, ул. Спортивная, д. 14' };
+    expect(errorOf(desk.api.call('groups.save', { ...base, endDate: '2026-12-31' }, { token })).message).toMatch(/раньше начала/);
+    expect(errorOf(desk.api.call('groups.save', { ...base, timetable: [{ weekday: 8, start: '10:00', end: '11:00' }] }, { token })).message).toMatch(/1–7/);
+    expect(errorOf(desk.api.call('groups.save', { ...base, timetable: [{ weekday: 1, start: '12:00', end: '11:00' }] }, { token })).message).toMatch(/позже, чем начинается/);
+  });
+
+  it('a group cannot have fewer places than applications already hold', () => {
+    const desk = makeDesk({ children: 2 });
+    const admin = desk.login('admin');
+    const operator = desk.login();
+    const g = desk.core.db.prepare("SELECT * FROM program_groups WHERE name = 'Немецкий-2'").get() as { id: string; program_id: string; module_id: string; start_date: string; end_date: string; address: string };
+    // «Немецкий-2» holds the demo course of 9901101325; a second child applies, so two places are held.
+    const other = unwrap(desk.api.call('certificates.issue', makeIssueInput(desk, { child: { birthDate: '2013-02-02' } }), { token: operator }));
+    unwrap(desk.api.call('certificates.setConfirmationPolicy', { certificateId: other.certificateId, policy: 'by_name' }, { token: operator }));
+    unwrap(desk.api.call('applications.create', { certificateNumber: other.number, childFullName: 'Ёлкина Алёна Петровна', groupId: g.id }, { token: admin }));
+    const save = (capacity: number) => desk.api.call('groups.save', { id: g.id, programId: g.program_id, moduleId: g.module_id, name: 'Немецкий-2', startDate: g.start_date, endDate: g.end_date, capacity, address: g.address }, { token: admin });
+    expect(errorOf(save(1)).message).toMatch(/уже 2 заявок и договоров/);
+    expect(save(2).ok).toBe(true);
+  });
+});
+
+describe('organization scope through the server host', () => {
+  it("staff of one organization can neither change another's program nor see its applications", async () => {
+    const desk = makeDesk({ children: 2 });
+    const { logos } = orgIds(desk);
+    const rendererDir = tempDir();
+    mkdirSync(join(rendererDir, 'assets'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+    const server = createDeskServer({ api: desk.api, rendererDir, port: 0, host: '127.0.0.1' });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const post = async (op: string, body: unknown, cookie = '') =>
+        (await (await fetch(`${base}/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1', Cookie: cookie }, body: JSON.stringify(body) })).json()) as {
+          ok: boolean; value: unknown; error: { code: string; message: string };
+        };
+      const login = await fetch(`${base}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1' }, body: JSON.stringify({ login: 'org', password: 'org-demo-2026' }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const foreign = await post('programs.save', { ...PROGRAM, organizationId: logos }, cookie);
+      expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const list = await post('contracts.list', { organizationId: logos }, cookie);
+      expect(list).toMatchObject({ ok: true, value: [] });
+      const groups = (await post('groups.list', { organizationId: logos }, cookie)).value as Array<{ organizationName: string }>;
+      expect(groups.every((g) => g.organizationName === 'МБУ ДО Г. МУРМАНСКА ДЮСШ №14')).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+});
