@@ -19,6 +19,12 @@ function refuseUnless(c: CertificateRow, allowed: CertificateStatus[], action: s
   }
 }
 
+/** Activating and resuming need the same things in place: the documents checklist and a valid consent. */
+function refuseWhileMissing(ctx: OperationContext, c: CertificateRow, verb: string): void {
+  const missing = activationMissing(ctx.core.db, c);
+  if (missing.length) throw new DomainError('refused', `Сертификат нельзя ${verb}: ${missing.join('; ')}.`, { details: missing });
+}
+
 /**
  * Status changes of a certificate. Activation needs the documents checklist and a valid consent;
  * resuming needs a valid consent; annulment is final.
@@ -58,10 +64,7 @@ export const statusOperations: FeatureOperations<
       const c = certificateRow(ctx.core.db, input.certificateId);
       refuseUnless(c, ['issued'], 'активация');
       ctx.audit('certificate', c.id, `Активация ${c.number}`);
-      const missing = activationMissing(ctx.core.db, c);
-      if (missing.length) {
-        throw new DomainError('refused', `Сертификат нельзя активировать: ${missing.join('; ')}.`, { details: missing });
-      }
+      refuseWhileMissing(ctx, c, 'активировать');
       return setStatus(ctx, c, 'active', 'activated', null);
     },
   },
@@ -81,10 +84,7 @@ export const statusOperations: FeatureOperations<
       const c = certificateRow(ctx.core.db, input.certificateId);
       refuseUnless(c, ['suspended'], 'возобновление');
       ctx.audit('certificate', c.id, `Возобновление ${c.number}`);
-      const missing = activationMissing(ctx.core.db, c);
-      if (missing.length) {
-        throw new DomainError('refused', `Сертификат нельзя возобновить: ${missing.join('; ')}.`, { details: missing });
-      }
+      refuseWhileMissing(ctx, c, 'возобновить');
       return setStatus(ctx, c, 'active', 'resumed', null);
     },
   },
