@@ -120,6 +120,8 @@ export interface SessionView {
   office: { id: string; name: string };
   /** Operations this operator's role may call: the screens offer only what the core would accept. */
   allowedOperations: string[];
+  /** The desk's clock when the session was read (ISO-8601): the screens' «today» follows the core's, not the PC's. */
+  deskNow: string;
 }
 
 export interface CategoryView {
@@ -278,6 +280,20 @@ export interface ContractView {
   /** For a prolongation: the contract it continues and the last day the representative may refuse it. */
   prolongedFromNumber: string | null;
   prolongationDeadline: string | null;
+  /** A pending prolongation: whole days left for the representative to refuse it (0: today is the last day). */
+  prolongationDaysLeft: number | null;
+  /** The representative's rating of the program for this contract, if given. */
+  rating: RatingScores | null;
+  /** The last day the rating may be given or changed, while that window is open today; otherwise null. */
+  ratingOpenUntil: string | null;
+}
+
+/** The seed's four rating parameters, each 0–100 %. */
+export interface RatingScores {
+  results: number;
+  staff: number;
+  equipment: number;
+  satisfaction: number;
 }
 
 export interface GroupView {
@@ -705,7 +721,8 @@ export const operations = {
     output: {} as OrganizationRef,
   },
   'programs.get': { input: z.object({ programId: id, certificateNumber: certificateNumber.optional() }), output: {} as ProgramCard },
-  'schedule.child': { input: z.object({ certificateId: id }), output: {} as ScheduleEntry[] },
+  /** By the certificate's id or its number, as the operator types it. */
+  'schedule.child': { input: z.union([z.object({ certificateId: id }), z.object({ certificateNumber })]), output: {} as ScheduleEntry[] },
   'schedule.group': { input: z.object({ groupId: id }), output: {} as ScheduleEntry[] },
   'ratings.set': {
     input: z.object({ contractId: id, results: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), staff: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), equipment: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %'), satisfaction: z.number({ error: 'Оценка: число от 0 до 100' }).int('Оценка: целое число процентов').min(0, 'Оценка не меньше 0 %').max(100, 'Оценка не больше 100 %') }),

@@ -84,3 +84,19 @@ export function formatDateRu(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
 }
+
+/**
+ * The last day a contract may be rated: a month after it ended (that day included) — through the day before
+ * the same date next month, or the end of a shorter next month (ended 31 January → through 27 February).
+ */
+export function lastRatingDay(endDay: string): string {
+  const [y, m, d] = endDay.split('-').map(Number) as [number, number, number];
+  const daysInNext = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const sameDayNextMonth = new Date(Date.UTC(y, m, Math.min(d, daysInNext)));
+  return new Date(sameDayNextMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

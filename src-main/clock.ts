@@ -38,3 +38,21 @@ export function fixedClock(start: Date | string, timeZone = 'Europe/Moscow'): Fi
     },
   };
 }
+
+/** A clock that runs at real speed from a chosen instant: a desk started «on» another day for acceptance tests. */
+export function shiftedClock(start: Date | string, timeZone = 'Europe/Moscow'): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  if (Number.isNaN(offset)) throw new Error(`Неверная дата часов: ${String(start)}`);
+  const now = () => new Date(Date.now() + offset);
+  return { timeZone, now, today: () => dateInZone(now(), timeZone) };
+}
+
+/**
+ * Test hosts only: CERTDESK_TEST_NOW (ISO-8601) starts the desk's clock at that instant, so E2E tests can see what
+ * happens after 7 days. Honoured only with NODE_ENV=test, so a production desk always runs on the system time.
+ */
+export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): Clock | undefined {
+  const at = env.CERTDESK_TEST_NOW;
+  if (!at || env.NODE_ENV !== 'test') return undefined;
+  return shiftedClock(at);
+}

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createApi, type Api } from './api/table';
-import type { Clock } from './clock';
+import { clockFromEnvironment, type Clock } from './clock';
 import { openCore, type Core } from './core';
 import { loadDemo } from './demo/demo';
+import { acceptProlongationsAudited } from './features/contracts/operations';
 
 export const REGISTRY_FILE = 'registry.db';
 
@@ -31,11 +32,43 @@ export function openDesk(dataDir: string, options: { demo: boolean; clock?: Cloc
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, REGISTRY_FILE);
   const isNew = !existsSync(file);
-  const core = openCore(file, { create: true, ...(options.clock ? { clock: options.clock } : {}) });
+  const clock = options.clock ?? clockFromEnvironment();
+  const core = openCore(file, { create: true, ...(clock ? { clock } : {}) });
   let createdWithDemo = false;
   if (isNew && options.demo) {
     loadDemo(core);
     createdWithDemo = true;
   }
   return { core, api: createApi(core, options.log), createdWithDemo };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * What the desk does by itself while it runs: prolongations the representative did not refuse within 7 days take
+ * effect (at start, then hourly). A job runs only when something is due, so an idle desk writes no audit entries.
+ */
+export function startDeskJobs(desk: Desk, log: (m: string) => void = () => {}): { stop: () => void; runNow: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  const tick = async () => {
+    if (!dueProlongationsExist(desk.core)) return;
+    try {
+      const r = await desk.api.runSystemJob('contracts.acceptProlongations', async (ctx) => acceptProlongationsAudited(ctx));
+      log(`Пролонгации: принято ${r.accepted}, не вступило в силу ${r.rejected}`);
+    } catch (e) {
+      log(`Пролонгации не обработаны: ${(e as Error).message}`);
+    }
+  };
+  // One run at a time: an hourly tick never overlaps a run still in progress.
+  const runNow = () => (running ??= tick().finally(() => (running = null)));
+  void runNow();
+  const timer = setInterval(() => void runNow(), HOUR_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer), runNow };
+}
+
+function dueProlongationsExist(core: Core): boolean {
+  return !!core.db
+    .prepare("SELECT 1 FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 LIMIT 1")
+    .get(core.clock.today());
 }

@@ -14,6 +14,8 @@ export const SCREEN_OPERATIONS = {
   admin: 'operators.list',
   verify: 'documents.verify',
   contracts: 'contracts.list',
+  months: 'months.close',
+  schedule: 'schedule.group',
 } as const satisfies Record<string, OperationName>;
 
 export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {

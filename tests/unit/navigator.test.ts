@@ -66,6 +66,8 @@ describe('schedule', () => {
       [3, '16:00', '17:30', 'Немецкий-2'],
       [5, '16:00', '17:30', 'Немецкий-2'],
     ]);
+    expect(unwrap(desk.api.call('schedule.child', { certificateNumber: '9901101325' }, { token }))).toEqual(week);
+    expect(errorOf(desk.api.call('schedule.child', { certificateNumber: '9901109999' }, { token })).message).toMatch(/9901109999 не найден/);
     const group = desk.core.db.prepare("SELECT id FROM program_groups WHERE name = 'Немецкий-2'").get() as { id: string };
     expect(unwrap(desk.api.call('schedule.group', { groupId: group.id }, { token: desk.login('org') }))).toHaveLength(2);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startDeskJobs } from '../../src-main/desk';
 import { errorOf, makeDesk, unwrap, type TestDesk } from './helpers';
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';
@@ -30,13 +31,39 @@ describe('prolongation', () => {
     const p = r.prolonged[0]!;
     expect(p).toMatchObject({ status: 'pending', startDate: '2027-09-01', prolongationDeadline: '2026-11-30' });
     expect(p.prolongedFromNumber).toMatch(/000002$/);
+    expect(p.prolongationDaysLeft).toBe(7);
     desk.clock.set('2026-11-30T20:00:00.000Z'); // 23:00 in Murmansk: still the 7th day
+    const lastDay = unwrap(desk.api.call('contracts.list', { tab: 'pending' }, { token: desk.login() })).find((k) => k.id === p.id)!;
+    expect(lastDay.prolongationDaysLeft).toBe(0);
     expect(unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: desk.login() }))).toEqual({ accepted: 0, rejected: 0 });
     desk.clock.set('2026-11-30T21:30:00.000Z'); // 00:30 on 1 December in Murmansk: the 8th day
     expect(unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: desk.login() }))).toEqual({ accepted: 1, rejected: 0 });
     const after = unwrap(desk.api.call('contracts.list', { certificateId: p.certificateId }, { token: desk.login() })).find((k) => k.id === p.id)!;
     expect(after.status).toBe('confirmed');
     expect(after.reason).toMatch(/отказа в течение 7 дней не поступило/);
+    expect(after.prolongationDaysLeft).toBeNull();
+  });
+
+  it('the running desk accepts due prolongations by itself, once, with an audit entry', async () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    const p = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff })).prolonged[0]!;
+    const logged: string[] = [];
+    const jobs = startDeskJobs({ core: desk.core, api: desk.api, createdWithDemo: false }, (m) => logged.push(m));
+    try {
+      await jobs.runNow();
+      expect(logged).toEqual([]); // nothing due on the day it was made
+      desk.clock.set('2026-12-01T09:00:00.000Z');
+      await jobs.runNow();
+      await jobs.runNow();
+      expect(logged).toEqual(['Пролонгации: принято 1, не вступило в силу 0']);
+      const status = (desk.core.db.prepare('SELECT status FROM contracts WHERE id = ?').get(p.id) as { status: string }).status;
+      expect(status).toBe('confirmed');
+      const audit = desk.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE operation = 'contracts.acceptProlongations'").get() as { n: number };
+      expect(audit.n).toBe(1);
+    } finally {
+      jobs.stop();
+    }
   });
 
   it('refused (cancelled at the desk) within the 7 days, it never takes effect', () => {

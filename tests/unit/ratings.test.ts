@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastRatingDay } from '../../src-main/features/contracts/ratings';
+import { lastRatingDay } from '../../shared/rules';
 import { errorOf, makeDesk, unwrap, type TestDesk } from './helpers';
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';
@@ -30,9 +30,12 @@ describe('rating a program after the contract', () => {
     const { contractId, programId } = terminatedContract(desk, '2026-11-23');
     const rated = unwrap(desk.api.call('ratings.set', { contractId, ...scores }, { token: desk.login() }));
     expect(rated).toMatchObject({ count: 1, results: 80, overall: 85 });
+    const view = () => unwrap(desk.api.call('contracts.list', { tab: 'archive' }, { token: desk.login() })).find((k) => k.id === contractId)!;
+    expect(view()).toMatchObject({ rating: scores, ratingOpenUntil: '2026-12-22' });
     desk.clock.set('2026-12-22T20:00:00.000Z'); // 23:00 on 22 December in Murmansk: the last day
     expect(unwrap(desk.api.call('ratings.set', { contractId, ...scores, results: 40 }, { token: desk.login() }))).toMatchObject({ count: 1, results: 40 });
     desk.clock.set('2026-12-22T21:30:00.000Z'); // 00:30 on 23 December
+    expect(view()).toMatchObject({ rating: { ...scores, results: 40 }, ratingOpenUntil: null });
     expect(errorOf(desk.api.call('ratings.set', { contractId, ...scores }, { token: desk.login() })).message).toMatch(/с 23\.11\.2026 по 22\.12\.2026/);
     expect(unwrap(desk.api.call('programs.rating', { programId }, { token: desk.login('org') }))).toMatchObject({ count: 1, results: 40, staff: 90 });
   });
@@ -40,6 +43,8 @@ describe('rating a program after the contract', () => {
   it('refuses a contract that has not ended and scores outside 0–100 %', () => {
     const desk = makeDesk({ children: 2 });
     const { contractId } = terminatedContract(desk, '2026-11-30');
+    const view = unwrap(desk.api.call('contracts.list', { tab: 'archive' }, { token: desk.login() })).find((k) => k.id === contractId)!;
+    expect(view).toMatchObject({ rating: null, ratingOpenUntil: null });
     expect(errorOf(desk.api.call('ratings.set', { contractId, ...scores }, { token: desk.login() })).message).toMatch(/с 30\.11\.2026/);
     expect(errorOf(desk.api.call('ratings.set', { contractId, ...scores, staff: 101 }, { token: desk.login() })).message).toMatch(/не больше 100/);
     expect(errorOf(desk.api.call('ratings.set', { contractId, ...scores, staff: 50.5 }, { token: desk.login() })).message).toMatch(/целое/);

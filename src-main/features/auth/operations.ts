@@ -14,7 +14,7 @@ const WRONG = 'Неверный логин или пароль.';
 
 function sessionView(ctx: OperationContext, row: OperatorRow, token: string): SessionView {
   const officeName = getMeta(ctx.core.db, 'office_name') ?? 'Рабочее место';
-  return { token, operator: toOperatorView(row), office: { id: ctx.core.officeId, name: officeName }, allowedOperations: ctx.allowedOperations(row.role) };
+  return { token, operator: toOperatorView(row), office: { id: ctx.core.officeId, name: officeName }, allowedOperations: ctx.allowedOperations(row.role), deskNow: ctx.nowIso };
 }
 
 function minutesLeft(untilIso: string, nowMs: number): number {

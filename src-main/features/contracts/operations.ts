@@ -208,6 +208,13 @@ export function acceptDueProlongations(ctx: OperationContext): { accepted: numbe
   return { accepted, rejected };
 }
 
+/** The same acceptance, with its audit line: from the operation and from the desk's hourly job. */
+export function acceptProlongationsAudited(ctx: OperationContext): { accepted: number; rejected: number } {
+  const r = acceptDueProlongations(ctx);
+  ctx.audit('contract', null, `Пролонгации без отказа за 7 дней: принято ${r.accepted}, не вступило в силу ${r.rejected}`);
+  return r;
+}
+
 export const contractOperations: FeatureOperations<
   'contracts.prolong' | 'contracts.acceptProlongations' | 'groups.list' | 'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
 > = {
@@ -231,11 +238,7 @@ export const contractOperations: FeatureOperations<
   'contracts.acceptProlongations': {
     roles: REGISTRY_STAFF,
     writes: true,
-    handler(_input, ctx) {
-      const r = acceptDueProlongations(ctx);
-      ctx.audit('contract', null, `Пролонгации без отказа за 7 дней: принято ${r.accepted}, не вступило в силу ${r.rejected}`);
-      return r;
-    },
+    handler: (_input, ctx) => acceptProlongationsAudited(ctx),
   },
   'groups.list': {
     roles: ALL_ROLES,

@@ -1,7 +1,7 @@
 import { BUDGET_REGISTRIES, type BudgetRegistry, type ProgramRegistry } from '../../../shared/enums';
 import { monthlyPayments } from '../../../shared/money';
 import type { ContractStatus, ContractView, GroupView } from '../../../shared/operations';
-import { normalizeName } from '../../../shared/rules';
+import { daysBetween, lastRatingDay, normalizeName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
 
@@ -107,19 +107,37 @@ interface ListRow extends ContractRow {
   program_name: string;
   group_name: string;
   prolonged_from_number: string | null;
+  rating_results: number | null;
+  rating_staff: number | null;
+  rating_equipment: number | null;
+  rating_satisfaction: number | null;
 }
 
 const LIST_SELECT = `
   SELECT k.*, c.number AS certificate_number,
          ch.last_name || ' ' || ch.first_name || coalesce(' ' || ch.middle_name, '') AS child_name,
          o.short_name AS organization_name, p.id AS program_id, p.name AS program_name, g.name AS group_name,
-         (SELECT number FROM contracts WHERE id = k.prolonged_from) AS prolonged_from_number
+         (SELECT number FROM contracts WHERE id = k.prolonged_from) AS prolonged_from_number,
+         r.results AS rating_results, r.staff AS rating_staff, r.equipment AS rating_equipment, r.satisfaction AS rating_satisfaction
     FROM contracts k
+    LEFT JOIN program_ratings r ON r.contract_id = k.id AND r.deleted = 0
     JOIN certificates c ON c.id = k.certificate_id
     JOIN children ch ON ch.id = c.child_id
     JOIN program_groups g ON g.id = k.group_id
     JOIN programs p ON p.id = g.program_id
     JOIN organizations o ON o.id = k.organization_id`;
+
+/** The day a contract ended for rating purposes: its termination date, or its end date once completed. */
+export function ratedEndDay(k: Pick<ContractRow, 'status' | 'termination_date' | 'end_date'>): string | null {
+  return k.status === 'terminated' ? k.termination_date : k.status === 'completed' ? k.end_date : null;
+}
+
+function ratingOpenUntil(k: ContractRow, today: string): string | null {
+  const endDay = ratedEndDay(k);
+  if (!endDay) return null;
+  const last = lastRatingDay(endDay);
+  return today >= endDay && today <= last ? last : null;
+}
 
 function toView(r: ListRow, today: string): ContractView {
   return {
@@ -148,6 +166,12 @@ function toView(r: ListRow, today: string): ContractView {
     terminationDate: r.termination_date,
     prolongedFromNumber: r.prolonged_from_number,
     prolongationDeadline: r.prolongation_deadline,
+    prolongationDaysLeft: r.status === 'pending' && r.prolongation_deadline ? Math.max(daysBetween(today, r.prolongation_deadline), 0) : null,
+    rating:
+      r.rating_results === null
+        ? null
+        : { results: r.rating_results, staff: r.rating_staff ?? 0, equipment: r.rating_equipment ?? 0, satisfaction: r.rating_satisfaction ?? 0 },
+    ratingOpenUntil: ratingOpenUntil(r, today),
   };
 }
 

@@ -1,20 +1,9 @@
 import type { ProgramRating } from '../../../shared/operations';
-import { formatDateRu } from '../../../shared/rules';
+import { formatDateRu, lastRatingDay } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
-import { contractRow, groupRow } from './queries';
-
-/**
- * The last day a contract may be rated: a month after it ended (that day included) — through the day before
- * the same date next month, or the end of a shorter next month (ended 31 January → through 27 February).
- */
-export function lastRatingDay(endDay: string): string {
-  const [y, m, d] = endDay.split('-').map(Number) as [number, number, number];
-  const daysInNext = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const sameDayNextMonth = new Date(Date.UTC(y, m, Math.min(d, daysInNext)));
-  return new Date(sameDayNextMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
-}
+import { contractRow, groupRow, ratedEndDay } from './queries';
 
 export function programRating(db: Db, programId: string): ProgramRating {
   const r = db
@@ -35,7 +24,7 @@ export const ratingOperations: FeatureOperations<'ratings.set' | 'programs.ratin
     handler(input, ctx) {
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
-      const endDay = k.status === 'terminated' ? k.termination_date : k.status === 'completed' ? k.end_date : null;
+      const endDay = ratedEndDay(k);
       if (!endDay) throw new DomainError('refused', `Оценить программу можно после окончания или расторжения договора; ${k.number} ещё не закончен.`);
       const last = lastRatingDay(endDay);
       if (ctx.today < endDay || ctx.today > last) {

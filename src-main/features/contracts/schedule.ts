@@ -1,7 +1,7 @@
 import type { ScheduleEntry } from '../../../shared/operations';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import type { Db } from '../../registry/db';
-import { certificateRow } from '../certificates/records';
+import { findCertificateId } from '../certificates/card';
 import { groupRow } from './queries';
 
 interface SlotRow {
@@ -42,7 +42,8 @@ export const scheduleOperations: FeatureOperations<'schedule.child' | 'schedule.
   'schedule.child': {
     roles: REGISTRY_STAFF,
     writes: false,
-    handler: (input, ctx) => childSchedule(ctx.core.db, certificateRow(ctx.core.db, input.certificateId).id, ctx.today),
+    handler: (input, ctx) =>
+      childSchedule(ctx.core.db, findCertificateId(ctx.core.db, 'certificateId' in input ? { id: input.certificateId } : { number: input.certificateNumber }), ctx.today),
   },
   'schedule.group': {
     roles: ALL_ROLES,

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDataDir, openDesk, type Desk } from '../../desk';
+import { defaultDataDir, openDesk, startDeskJobs, type Desk } from '../../desk';
 import { DomainError } from '../../errors';
 import { warmUpDocuments } from '../../pdf';
 
@@ -99,6 +99,7 @@ void app.whenReady().then(() => {
     return;
   }
   ipcMain.handle(CHANNEL, (event, operation: unknown, input: unknown) => handleCall(event, operation, input));
+  startDeskJobs(desk, (m) => console.warn(m));
   createWindow();
   setTimeout(() => warmUpDocuments(), 10_000);
   app.on('activate', () => {

@@ -2,7 +2,7 @@ import { parseArgsRu } from '../../cli/args';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../errors';
-import { defaultDataDir, openDesk } from '../../desk';
+import { defaultDataDir, openDesk, startDeskJobs } from '../../desk';
 import { warmUpDocuments } from '../../pdf';
 import { createDeskServer } from './server';
 
@@ -56,6 +56,7 @@ export async function runServer(argv: string[]): Promise<void> {
     // The first document of a process loads pdfkit and lays out its fonts (~0.5 s): do it once the desk has
     // settled, not during start-up and not in front of an operator waiting for a printout.
     setTimeout(() => warmUpDocuments(), 10_000).unref();
+    startDeskJobs(desk, (m) => process.stdout.write(`${m}\n`));
   });
   server.on('error', (e) => {
     process.stderr.write(`Сервер не запущен: ${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `порт ${port} занят` : e.message}\n`);

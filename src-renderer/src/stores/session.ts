@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { request } from '../services/core';
+import { syncDeskClock } from '../utils/dates';
 import type { OperationName, SessionView } from '../../../shared/operations';
 import type { Role, Theme } from '../../../shared/enums';
 import type { AppErrorBody } from '../../../shared/result';
@@ -29,6 +30,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!restoring) {
       restoring = request('auth.me', {}).then((r) => {
         session.value = r.ok ? r.value : null;
+        if (r.ok) syncDeskClock(r.value.deskNow);
         restored.value = true;
       });
     }
@@ -39,6 +41,7 @@ export const useSessionStore = defineStore('session', () => {
     const r = await request('auth.login', { login, password });
     if (!r.ok) return r.error;
     session.value = r.value;
+    syncDeskClock(r.value.deskNow);
     restored.value = true;
     expired.value = false;
     return null;
