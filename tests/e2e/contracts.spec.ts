@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { test, expect, ACCOUNTS, type Page } from './fixtures';
-import type { Locator } from '@playwright/test';
 import { AdminPage } from './pages/AdminPage';
 import { CardPage, ConfirmationTab } from './pages/CardPage';
 import { ContractsPage } from './pages/ContractsPage';
 import { LoginPage } from './pages/LoginPage';
 import { Layout } from './pages/Layout';
-import { logInAs } from './helpers';
+import { logInAs, shot } from './helpers';
 
 const SIDOROV = '9901101325';
 const SIDOROV_NAME = 'Сидоров Сидор Сидорович';
@@ -23,15 +21,6 @@ async function freeGermanGroup(page: Page, card: CardPage): Promise<string> {
   const free = GERMAN_GROUPS.find((g) => !texts.some((t) => t.includes(g)));
   expect(free, 'a German group without Сидоров').toBeDefined();
   return free!;
-}
-
-/** Screenshots for a human look when SHOTS_DIR is set (e.g. /tmp/shots3). */
-async function shot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  await scrollTo?.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
 /** «1 234,56 ₽» → kopecks. */

@@ -22,6 +22,17 @@ export interface ServerHost {
   dataDir: string;
   /** Everything the server printed, for failure diagnostics. */
   output: () => string;
+  /**
+   * Stops the desk and starts it again on the same registry and port, its clock at `now` (ISO-8601): how a test
+   * lives through days. Sessions live in the server's memory, so the operator logs in again afterwards.
+   */
+  restart: (options: { now?: string }) => Promise<void>;
+}
+
+interface Started {
+  baseURL: string;
+  child: ChildProcess;
+  output: () => string;
 }
 
 /** Copies the template registry (registry.db and anything beside it) into the test's data folder. */
@@ -32,14 +43,17 @@ async function seedFromTemplate(dataDir: string): Promise<boolean> {
   return true;
 }
 
-async function startServer(dataDir: string): Promise<{ host: ServerHost; child: ChildProcess }> {
+/** Starts the server host; `now` shifts its clock (honoured by a test host only, see src-main/clock.ts). */
+async function startServer(dataDir: string, options: { port?: number; demo: boolean; now?: string | undefined }): Promise<Started> {
   if (!existsSync(SERVER_SCRIPT)) {
     throw new Error(`Server host not built: ${SERVER_SCRIPT} is missing. Run \`npm run build\` first.`);
   }
-  const seeded = await seedFromTemplate(dataDir);
-  const child = spawn(process.execPath, [SERVER_SCRIPT, '--data-dir', dataDir, '--port', '0', seeded ? '--no-demo' : '--demo'], {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' };
+  if (options.now) env.CERTDESK_TEST_NOW = options.now;
+  else delete env.CERTDESK_TEST_NOW;
+  const child = spawn(process.execPath, [SERVER_SCRIPT, '--data-dir', dataDir, '--port', String(options.port ?? 0), options.demo ? '--demo' : '--no-demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env,
   });
   let output = '';
   const baseURL = await new Promise<string>((resolve, reject) => {
@@ -61,7 +75,7 @@ async function startServer(dataDir: string): Promise<{ host: ServerHost; child: 
       reject(new Error(`Server exited before listening (code ${code}, signal ${signal}):\n${output}`));
     });
   });
-  return { host: { baseURL: `${baseURL}/`, dataDir, output: () => output }, child };
+  return { baseURL: `${baseURL}/`, child, output: () => output };
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
@@ -76,7 +90,9 @@ async function stopServer(child: ChildProcess): Promise<void> {
 /** Console noise that is not an app error: HTTP refusals the app handles (e.g. a wrong password). */
 const IGNORED_CONSOLE = [/Failed to load resource: the server responded with a status of 4\d\d/];
 
-export const test = base.extend<{ server: ServerHost; consoleErrors: string[] }>({
+export const test = base.extend<{ server: ServerHost; consoleErrors: string[]; deskNow: string | undefined }>({
+  /** The desk's clock at start (ISO-8601), e.g. `test.use({ deskNow: '2026-12-31T09:00:00Z' })`; unset: the real time. */
+  deskNow: [undefined, { option: true }],
   // Any uncaught exception, Vue warning printed as an error, or CSP violation fails the test.
   consoleErrors: [
     async ({ page }, use) => {
@@ -92,13 +108,25 @@ export const test = base.extend<{ server: ServerHost; consoleErrors: string[] }>
     },
     { auto: true },
   ],
-  server: async ({}, use, testInfo) => {
+  server: async ({ deskNow }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'certdesk-e2e-'));
-    const { host, child } = await startServer(dataDir);
+    const seeded = await seedFromTemplate(dataDir);
+    let current = await startServer(dataDir, { demo: !seeded, now: deskNow });
+    let earlierOutput = '';
+    const host: ServerHost = {
+      baseURL: current.baseURL,
+      dataDir,
+      output: () => earlierOutput + current.output(),
+      async restart({ now }) {
+        await stopServer(current.child);
+        earlierOutput += current.output();
+        current = await startServer(dataDir, { demo: false, port: Number(new URL(host.baseURL).port), now });
+      },
+    };
     try {
       await use(host);
     } finally {
-      await stopServer(child);
+      await stopServer(current.child);
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('server-output', { body: host.output(), contentType: 'text/plain' });
       }

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ACCOUNTS } from './fixtures';
 import { LoginPage } from './pages/LoginPage';
 import { Layout } from './pages/Layout';
@@ -59,4 +60,13 @@ export async function issueNewChild(page: Page, child: ChildData = ALYONA, repre
 export function expectPdf(bytes: Buffer): void {
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(bytes.length).toBeGreaterThan(1000);
+}
+
+/** Screenshots for a human look when SHOTS_DIR is set (e.g. /tmp/shots3). */
+export async function shot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  await scrollTo?.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
