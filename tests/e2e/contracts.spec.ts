@@ -159,6 +159,38 @@ test('«Запись запрещена» set at the desk: the organization\'s a
   await expect(contracts.created).toHaveCount(0);
 });
 
+test('«по кодовой фразе»: the organization\'s application with a wrong phrase is refused, with the phrase the parent says it is created', async ({ page }) => {
+  const phrase = 'Северное сияние над заливом';
+  const layout = await logInAs(page, 'operator');
+  const card = new CardPage(page);
+  await card.gotoNumber(SIDOROV);
+  await card.openTab('confirmation');
+  const confirmation = new ConfirmationTab(page);
+  await confirmation.choose('by_phrase');
+  await confirmation.phrase.fill(phrase);
+  await confirmation.repeat.fill(phrase);
+  await confirmation.save.click();
+  await expect(confirmation.phraseState).toContainText('Кодовая фраза задана');
+  await layout.logout();
+
+  await createLogosStaff(page);
+  await logInAsLogos(page);
+  const contracts = new ContractsPage(page);
+  await contracts.goto();
+  await contracts.openNew();
+  // The child's name no longer confirms anything under this policy.
+  await contracts.apply({ group: GERMAN_GROUPS[0], certificateNumber: SIDOROV, childFullName: SIDOROV_NAME, codePhrase: 'Южное сияние' });
+  await expect(contracts.dialogError).toContainText('кодовая фраза неверна. Осталось попыток до блокировки: 4');
+  await expect(contracts.created).toHaveCount(0);
+  // Said aloud and typed differently (case, ё, spaces), the phrase still matches.
+  await page.getByTestId('application-code-phrase').fill('  северное СИЯНИЕ над   заливом ');
+  await page.getByTestId('application-submit').click();
+  await expect(contracts.created).toBeVisible();
+  const number = (await contracts.createdNumber.textContent())!.replace('Заявка № ', '').trim();
+  await contracts.closeDialog();
+  await expect(contracts.row(number)).toHaveAttribute('data-status', 'pending');
+});
+
 test('ДЮСШ staff applying Сидоров (14) to «Основы хип-хопа» (7–12) get the age refusal', async ({ page }) => {
   await logInAs(page, 'org');
   const contracts = new ContractsPage(page);
