@@ -14,6 +14,7 @@ export const SCREEN_OPERATIONS = {
   admin: 'operators.list',
   verify: 'documents.verify',
   contracts: 'contracts.list',
+  organization: 'programs.save',
 } as const satisfies Record<string, OperationName>;
 
 export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {
