@@ -107,6 +107,8 @@ export class ProgramEditorPage {
   async addModule(m: ModuleData): Promise<void> {
     await this.page.getByTestId('module-add').click();
     await expect(this.moduleDialog).toBeVisible();
+    // Keyboard first: the dialog opens with the cursor in its first field.
+    await expect(this.page.getByTestId('module-name')).toBeFocused();
     await this.fillModule(m);
   }
 
@@ -120,6 +122,7 @@ export class ProgramEditorPage {
   async addGroup(g: GroupData): Promise<void> {
     await this.page.getByTestId('group-add').click();
     await expect(this.groupDialog).toBeVisible();
+    await expect(this.page.getByTestId('group-name')).toBeFocused();
     await this.fillGroup(g);
   }
 
