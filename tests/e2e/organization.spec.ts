@@ -166,7 +166,16 @@ test("staff cannot open another organization's program; the administrator choose
   await expect(org.program(german.name)).toHaveCount(0);
 
   await layout.logout();
+  // The registry operator keeps no organization: the section is not offered and its address leads home.
+  await logInAs(page, 'operator');
+  await expect(layout.navLink('Моя организация')).toHaveCount(0);
+  await page.goto('./#/organization');
+  await expect(page.getByTestId('search-page')).toBeVisible();
+  await expect(org.root).toHaveCount(0);
+  await layout.logout();
+
   await logInAs(page, 'admin');
+  await expect(layout.navLink('Моя организация')).toBeVisible();
   await org.goto();
   await expect(page.getByTestId('organization-choose-hint')).toBeVisible();
   await org.chooseOrganization('Логос');
