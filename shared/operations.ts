@@ -413,6 +413,41 @@ export interface AuditVerification {
   message: string;
 }
 
+// ---------- organization's own editing screens ----------
+
+/** The organization card as its staff keep it, with the list of its programs. */
+export interface OrganizationCardView {
+  id: string;
+  name: string;
+  shortName: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  municipalityName: string;
+  programs: Array<{ id: string; name: string; direction: Direction; ageMin: number; ageMax: number; enrollmentOpen: boolean; modules: number; groups: number }>;
+}
+
+/** A group as the organization edits it: the ids and the plain fields groups.save takes back. */
+export interface EditableGroup {
+  id: string;
+  moduleId: string;
+  moduleName: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  capacity: number;
+  placesTaken: number;
+  address: string;
+  teacher: string | null;
+  timetable: Array<{ weekday: number; start: string; end: string }>;
+  hoursPerWeek: number;
+}
+
+export interface EditableProgram {
+  program: ProgramCard;
+  groups: EditableGroup[];
+}
+
 const newPassword = z
   .string({ error: 'Пароль: укажите значение' })
   .min(10, 'Пароль не короче 10 символов')
@@ -756,6 +791,9 @@ export const operations = {
     output: {} as { entries: AuditEntryView[]; total: number },
   },
   'audit.verify': { input: z.object({}), output: {} as AuditVerification },
+  // Organization's own editing screens: what the organization card and the program editor read.
+  'organizations.get': { input: z.object({ organizationId: id }), output: {} as OrganizationCardView },
+  'programs.getForEditing': { input: z.object({ programId: id }), output: {} as EditableProgram },
 } as const;
 
 export type Operations = typeof operations;

@@ -16,6 +16,7 @@ export const SCREEN_OPERATIONS = {
   contracts: 'contracts.list',
   months: 'months.close',
   schedule: 'schedule.group',
+  organization: 'programs.save',
 } as const satisfies Record<string, OperationName>;
 
 export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {

@@ -11,6 +11,8 @@ import { CardPage } from './pages/CardPage';
 import { AuditPage } from './pages/AuditPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { AdminPage } from './pages/AdminPage';
+import { OrganizationPage } from './pages/OrganizationPage';
+import { ProgramEditorPage } from './pages/ProgramEditorPage';
 import { ALYONA, ALYONA_MOTHER, issueNewChild, logInAs } from './helpers';
 
 const dir = process.env.SHOTS_DIR;
@@ -198,5 +200,64 @@ test('desk screens', async ({ page }) => {
   await page.getByTestId('theme-switch').click();
   await page.waitForTimeout(300);
   await page.screenshot(shot('dark-35-admin'));
+  await page.getByTestId('theme-switch').click();
+});
+
+/** «Моя организация» and the program editor, light and dark: `SHOTS_DIR=/tmp/shots3 npx playwright test screens -g organization`. */
+test('organization screens', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 1100 });
+  await logInAs(page, 'org');
+  const org = new OrganizationPage(page);
+  const editor = new ProgramEditorPage(page);
+  await org.goto();
+  await org.expectCardLoaded();
+  await page.screenshot(shot('light-40-organization'));
+  await org.fillCard({ phone: '12-34', email: 'не почта' });
+  await org.save.click();
+  await expect(org.error).toBeVisible();
+  await page.screenshot(shot('light-41-organization-errors'));
+
+  await org.newProgram.click();
+  await editor.fillProgram({
+    name: 'Брейк-данс для начинающих', direction: 'Физкультурно-спортивная', activityTypes: ['Танцы', 'Акробатика'], ageMin: '15', ageMax: '8',
+    registries: ['certified', 'general'], goals: 'Координация, выносливость, чувство ритма.', annotation: 'Базовые элементы брейк-данса.',
+    addresses: ['г. Мурманск, ул. Спортивная, д. 14', 'г. Мурманск, пр. Ленина, д. 82'],
+  });
+  await editor.save.click();
+  await expect(editor.error).toBeVisible();
+  await page.screenshot(shot('light-42-program-errors'));
+  await page.getByTestId('program-ageMin').fill('8');
+  await page.getByTestId('program-ageMax').fill('14');
+  await editor.save.click();
+  await expect(page.getByTestId('modules-card')).toBeVisible();
+  await editor.addModule({ name: 'Первые шаги', hours: '64', price: 'abc' });
+  await expect(editor.moduleError).toBeVisible();
+  await page.screenshot(shot('light-43-module-error'));
+  await page.getByTestId('module-price').fill('4 500,50');
+  await page.getByTestId('module-submit').click();
+  await expect(editor.moduleRows).toHaveCount(1);
+  await editor.addGroup({
+    name: 'Брейк-1', startDate: '01.02.2027', endDate: '31.05.2027', capacity: '10', teacher: 'Воронцов Артём Игоревич',
+    timetable: [{ weekday: 'Вторник', start: '17:00', end: '18:30' }, { weekday: 'Четверг', start: '19:00', end: '18:00' }],
+  });
+  await expect(editor.groupError).toBeVisible();
+  await page.screenshot(shot('light-44-group-errors'));
+  await page.getByTestId('slot-end-1').fill('19:30');
+  await page.getByTestId('group-submit').click();
+  await expect(editor.week).toBeVisible();
+  await editor.week.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('light-45-program'));
+  await page.getByTestId('theme-switch').click();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('dark-45-program'));
+  await editor.group('Брейк-1').getByTestId('group-edit').click();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('dark-46-group-dialog'));
+  await page.getByRole('button', { name: 'Отмена' }).click();
+  await org.goto();
+  await org.expectCardLoaded();
+  await page.screenshot(shot('dark-40-organization'));
   await page.getByTestId('theme-switch').click();
 });

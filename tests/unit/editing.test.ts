@@ -66,6 +66,49 @@ describe('organizations keep their programs, modules and groups', () => {
   });
 });
 
+describe('the organization card and the program editor read what they edit', () => {
+  it('staff read their own card with its programs; another organization is refused; the admin reads any', () => {
+    const desk = makeDesk({ children: 2 });
+    const org = desk.login('org');
+    const { dyussh, logos } = orgIds(desk);
+    const own = unwrap(desk.api.call('organizations.get', { organizationId: dyussh }, { token: org }));
+    expect(own).toMatchObject({ id: dyussh, shortName: 'МБУ ДО Г. МУРМАНСКА ДЮСШ №14', municipalityName: 'г. Мурманск' });
+    expect(own.programs.map((p) => p.name)).toEqual(['Основы хип-хопа']);
+    expect(own.programs[0]).toMatchObject({ ageMin: 7, ageMax: 12, modules: 1, groups: 1, enrollmentOpen: true });
+    const foreign = errorOf(desk.api.call('organizations.get', { organizationId: logos }, { token: org }));
+    expect(foreign).toMatchObject({ code: 'forbidden' });
+    expect(foreign.message).toMatch(/другой организации/);
+    const logosCard = unwrap(desk.api.call('organizations.get', { organizationId: logos }, { token: desk.login('admin') }));
+    expect(logosCard.programs.map((p) => p.name)).toHaveLength(2);
+    expect(logosCard.programs.every((p) => /Немецк|Японск/.test(p.name))).toBe(true);
+    expect(errorOf(desk.api.call('organizations.get', { organizationId: logos }, { token: desk.login() })).code).toBe('forbidden');
+  });
+
+  it('the editor reads a program with its groups as groups.save takes them back; a foreign program is refused', () => {
+    const desk = makeDesk({ children: 2 });
+    const org = desk.login('org');
+    const { dyussh } = orgIds(desk);
+    const program = unwrap(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh }, { token: org }));
+    const mod = unwrap(desk.api.call('modules.save', { programId: program.id, name: 'Первые шаги', hours: 64, priceKopecks: 450_050 }, { token: org }));
+    const timetable = [{ weekday: 2, start: '17:00', end: '18:30' }, { weekday: 4, start: '17:00', end: '18:30' }];
+    const saved = unwrap(desk.api.call('groups.save', {
+      programId: program.id, moduleId: mod.id, name: 'Брейк-1', startDate: '2027-01-10', endDate: '2027-05-31', capacity: 10,
+      address: 'г. Мурманск, ул. Спортивная, д. 14', teacher: 'Воронцов Артём Игоревич', timetable, hoursPerWeek: 3,
+    }, { token: org }));
+    const editable = unwrap(desk.api.call('programs.getForEditing', { programId: program.id }, { token: org }));
+    expect(editable.program).toMatchObject({ name: PROGRAM.name, ageMin: 8, ageMax: 14, modules: [{ id: mod.id, priceKopecks: 450_050 }] });
+    expect(editable.groups).toEqual([{
+      id: saved.id, moduleId: mod.id, moduleName: 'Первые шаги', name: 'Брейк-1', startDate: '2027-01-10', endDate: '2027-05-31', capacity: 10, placesTaken: 0,
+      address: 'г. Мурманск, ул. Спортивная, д. 14', teacher: 'Воронцов Артём Игоревич', timetable, hoursPerWeek: 3,
+    }]);
+    const german = (desk.core.db.prepare("SELECT id FROM programs WHERE name LIKE 'Немецкий%'").get() as { id: string }).id;
+    const refused = errorOf(desk.api.call('programs.getForEditing', { programId: german }, { token: org }));
+    expect(refused).toMatchObject({ code: 'forbidden' });
+    expect(refused.message).toMatch(/другой организации/);
+    expect(unwrap(desk.api.call('programs.getForEditing', { programId: german }, { token: desk.login('admin') })).groups.length).toBeGreaterThan(0);
+  });
+});
+
 describe('organization scope through the server host', () => {
   it("staff of one organization can neither change another's program nor see its applications", async () => {
     const desk = makeDesk({ children: 2 });

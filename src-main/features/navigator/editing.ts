@@ -1,4 +1,4 @@
-import type { OrganizationRef } from '../../../shared/operations';
+import type { EditableGroup, OrganizationCardView, OrganizationRef } from '../../../shared/operations';
 import type { FeatureOperations, OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import { listGroups, placesTaken } from '../contracts/queries';
@@ -6,12 +6,12 @@ import { programCard } from './operations';
 
 const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
 
+const FOREIGN_PROGRAM = 'Это программа другой организации: изменять её может только сама организация или администратор.';
+
 /** Organization staff keep only their own organization's card, programs, modules and groups. */
-function requireOwn(ctx: OperationContext, organizationId: string): void {
+function requireOwn(ctx: OperationContext, organizationId: string, refusal = FOREIGN_PROGRAM): void {
   const a = ctx.actor!;
-  if (a.role === 'org_staff' && a.organizationId !== organizationId) {
-    throw new DomainError('forbidden', 'Это программа другой организации: изменять её может только сама организация или администратор.');
-  }
+  if (a.role === 'org_staff' && a.organizationId !== organizationId) throw new DomainError('forbidden', refusal);
 }
 
 function programOrganization(ctx: OperationContext, programId: string): string {
@@ -20,7 +20,80 @@ function programOrganization(ctx: OperationContext, programId: string): string {
   return row.o;
 }
 
-export const editingOperations: FeatureOperations<'programs.save' | 'modules.save' | 'groups.save' | 'organizations.update'> = {
+interface EditableGroupRow {
+  id: string;
+  module_id: string;
+  module_name: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  capacity: number;
+  address: string;
+  teacher: string | null;
+  timetable: string;
+  hours_per_week: number;
+}
+
+function editableGroups(ctx: OperationContext, programId: string): EditableGroup[] {
+  const rows = ctx.core.db
+    .prepare(
+      `SELECT g.id, g.module_id, m.name AS module_name, g.name, g.start_date, g.end_date, g.capacity, g.address, g.teacher, g.timetable, g.hours_per_week
+         FROM program_groups g JOIN program_modules m ON m.id = g.module_id
+        WHERE g.program_id = ? AND g.deleted = 0 ORDER BY g.start_date, g.name`,
+    )
+    .all(programId) as EditableGroupRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    moduleId: r.module_id,
+    moduleName: r.module_name,
+    name: r.name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    capacity: r.capacity,
+    placesTaken: placesTaken(ctx.core.db, r.id),
+    address: r.address,
+    teacher: r.teacher,
+    timetable: JSON.parse(r.timetable) as EditableGroup['timetable'],
+    hoursPerWeek: r.hours_per_week,
+  }));
+}
+
+export const editingOperations: FeatureOperations<
+  'programs.save' | 'modules.save' | 'groups.save' | 'organizations.update' | 'organizations.get' | 'programs.getForEditing'
+> = {
+  'organizations.get': {
+    roles: ORG_AND_ADMIN,
+    writes: false,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      requireOwn(ctx, input.organizationId, 'Это карточка другой организации: открыть её может только сама организация или администратор.');
+      const org = db
+        .prepare(
+          `SELECT o.id, o.name, o.short_name AS shortName, o.address, o.phone, o.email, m.name AS municipalityName
+             FROM organizations o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ? AND o.deleted = 0`,
+        )
+        .get(input.organizationId) as Omit<OrganizationCardView, 'programs'> | undefined;
+      if (!org) throw new DomainError('not_found', 'Организация не найдена.');
+      const programs = (db
+        .prepare(
+          `SELECT p.id, p.name, p.direction, p.age_min AS ageMin, p.age_max AS ageMax, p.enrollment_open AS enrollmentOpen,
+                  (SELECT count(*) FROM program_modules x WHERE x.program_id = p.id AND x.deleted = 0) AS modules,
+                  (SELECT count(*) FROM program_groups x WHERE x.program_id = p.id AND x.deleted = 0) AS groups
+             FROM programs p WHERE p.organization_id = ? AND p.deleted = 0 ORDER BY p.name`,
+        )
+        .all(input.organizationId) as Array<Omit<OrganizationCardView['programs'][number], 'enrollmentOpen'> & { enrollmentOpen: number }>)
+        .map((p) => ({ ...p, enrollmentOpen: p.enrollmentOpen === 1 }));
+      return { ...org, programs };
+    },
+  },
+  'programs.getForEditing': {
+    roles: ORG_AND_ADMIN,
+    writes: false,
+    handler(input, ctx) {
+      requireOwn(ctx, programOrganization(ctx, input.programId), 'Это программа другой организации: открыть её для изменения может только сама организация или администратор.');
+      return { program: programCard(ctx, input.programId), groups: editableGroups(ctx, input.programId) };
+    },
+  },
   'programs.save': {
     roles: ORG_AND_ADMIN,
     writes: true,

@@ -2,6 +2,8 @@
  * Russian is the source locale: every string the operator sees lives here.
  * vue-i18n message syntax: avoid bare «@», «|», «{», «}» in texts (use {'@'} if ever needed).
  */
+import { organizationRu } from './ru-organization';
+
 const ru = {
   app: {
     title: 'АРМ Сертификат',
@@ -592,6 +594,7 @@ const ru = {
     another: 'Новая заявка',
     close: 'Закрыть',
   },
+  organization: organizationRu,
   errors: {
     generic: 'Операция не выполнена',
     forbidden: 'Недостаточно прав для этого раздела',
