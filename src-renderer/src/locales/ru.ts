@@ -2,6 +2,8 @@
  * Russian is the source locale: every string the operator sees lives here.
  * vue-i18n message syntax: avoid bare «@», «|», «{», «}» in texts (use {'@'} if ever needed).
  */
+import { navigatorRu } from './ru-navigator';
+
 const ru = {
   app: {
     title: 'АРМ Сертификат',
@@ -516,6 +518,7 @@ const ru = {
     another: 'Новая заявка',
     close: 'Закрыть',
   },
+  navigator: navigatorRu,
   errors: {
     generic: 'Операция не выполнена',
     forbidden: 'Недостаточно прав для этого раздела',
