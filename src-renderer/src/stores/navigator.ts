@@ -55,6 +55,8 @@ export const useNavigatorStore = defineStore('navigator', () => {
   let sequence = 0;
   /** False until the screen opens and after a logout, so that clearing the fields searches nothing. */
   let active = false;
+  /** The latest search sent and not answered yet. */
+  let inFlight: Promise<void> | null = null;
 
   function schedule(): void {
     if (!active) return;
@@ -85,8 +87,23 @@ export const useNavigatorStore = defineStore('navigator', () => {
     if (!searched.value) void search();
   }
 
+  /** Resolves when the list on screen answers what is typed now (a pending search is sent at once). */
+  async function settled(): Promise<void> {
+    if (timer) await search();
+    while (inFlight) await inFlight;
+  }
+
   /** Searches now with what is on screen. */
-  async function search(): Promise<void> {
+  function search(): Promise<void> {
+    const run = runSearch();
+    inFlight = run;
+    void run.finally(() => {
+      if (inFlight === run) inFlight = null;
+    });
+    return run;
+  }
+
+  async function runSearch(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
     if (ageInvalid.value || certificateInvalid.value) return;
@@ -162,6 +179,7 @@ export const useNavigatorStore = defineStore('navigator', () => {
     limit: RESULT_LIMIT,
     open,
     search,
+    settled,
     resetFilters,
     move,
     select,

@@ -12,13 +12,14 @@ export function monthLabel(month: string): string {
 }
 
 /**
- * Months a group may start in that an operator would ask about: the past school year to a year ahead
- * (groups are planned for the school year, the navigator still shows groups that started in September).
+ * Months a group may start in that an operator would ask about: from the September that began this school year
+ * (groups run for the school year and take children after they started) to a year ahead.
  */
-export function startMonthOptions(todayIso: string, back = 12, ahead = 12): Array<{ value: string; label: string }> {
+export function startMonthOptions(todayIso: string, ahead = 12): Array<{ value: string; label: string }> {
   const [year, month] = todayIso.split('-').map(Number) as [number, number];
+  const sinceSeptember = (month - 9 + 12) % 12;
   const out: Array<{ value: string; label: string }> = [];
-  for (let i = -back; i <= ahead; i++) {
+  for (let i = -sinceSeptember; i <= ahead; i++) {
     const d = new Date(Date.UTC(year, month - 1 + i, 1));
     const value = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
     out.push({ value, label: monthLabel(value) });
@@ -31,10 +32,16 @@ export function weekdayLabel(isoWeekday: number): string {
   return capitalize(weekdayName.format(new Date(Date.UTC(2024, 0, isoWeekday))).replace('.', ''));
 }
 
-/** «Вт 16:00–17:30, Чт 16:00–17:30»; empty when the group has no timetable yet. */
-export function timetableText(timetable: GroupView['timetable']): string {
+/** [«Вт 16:00–17:30», «Чт 16:00–17:30»] in the order of the week; empty when the group has no timetable yet. */
+export function timetableSlots(timetable: GroupView['timetable']): string[] {
   return [...timetable]
     .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
-    .map((s) => `${weekdayLabel(s.weekday)} ${s.start}–${s.end}`)
-    .join(', ');
+    .map((s) => `${weekdayLabel(s.weekday)} ${s.start}–${s.end}`);
+}
+
+const percentFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
+
+/** «83,8 %» for a rating average; «—» when there is none. */
+export function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${percentFormat.format(value)} %`;
 }
