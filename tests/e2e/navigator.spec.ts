@@ -112,6 +112,7 @@ test('the advanced search narrows the list; a malformed age is said and changes 
   const year = new Date().getFullYear();
   await navigator.choose('start-month', `Сентябрь ${year}`);
   await navigator.expectNames(ALL_PROGRAMS);
+  await page.getByTestId('navigator-reset').click();
   await navigator.choose('start-month', `Октябрь ${year}`);
   await expect(navigator.empty).toBeVisible();
 });
