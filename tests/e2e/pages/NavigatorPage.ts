@@ -62,6 +62,8 @@ export class NavigatorPage {
   /** Picks an option of one of the advanced search's lists (direction, registry, municipality, start-month) by typing it. */
   async choose(filter: 'direction' | 'registry' | 'municipality' | 'start-month', option: string): Promise<void> {
     await this.page.getByTestId(`navigator-${filter}`).click();
+    // The filter field may still hold the previous choice's text.
+    await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.type(option);
     await this.page.locator('.n-base-select-option', { hasText: option }).first().click();
   }
