@@ -104,7 +104,7 @@ test('organization staff sees no Сертификаты, Журнал nor Адм
   // Typed addresses lead back home.
   for (const path of ['certificates', 'admin', 'audit', 'certificates/9901101325']) {
     await page.goto(`./#/${path}`);
-    await expect(page.getByTestId('unavailable')).toBeVisible();
+    await expect(page.getByTestId('navigator-page')).toBeVisible();
   }
   await layout.open('Проверка документа');
   await expect(page.getByTestId('verify-page')).toBeVisible();

@@ -13,6 +13,8 @@ import { VerifyPage } from './pages/VerifyPage';
 import { AdminPage } from './pages/AdminPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { ProgramEditorPage } from './pages/ProgramEditorPage';
+import { NavigatorPage } from './pages/NavigatorPage';
+import { ProgramPage } from './pages/ProgramPage';
 import { ALYONA, ALYONA_MOTHER, issueNewChild, logInAs } from './helpers';
 
 const dir = process.env.SHOTS_DIR;
@@ -71,7 +73,7 @@ test('screens', async ({ page }) => {
   await search.search('Петров');
   await expect(search.rows.first()).toBeVisible();
   await page.screenshot(shot('10-search-dark'));
-  await page.goto('./#/navigator');
+  await page.goto('./#/news');
   await page.screenshot(shot('11-unavailable-dark'));
   await page.getByTestId('theme-switch').click();
 
@@ -259,5 +261,47 @@ test('organization screens', async ({ page }) => {
   await org.goto();
   await org.expectCardLoaded();
   await page.screenshot(shot('dark-40-organization'));
+  await page.getByTestId('theme-switch').click();
+});
+
+/** The navigator and the program page, light and dark. */
+test('navigator screens', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logInAs(page, 'operator');
+  const navigator = new NavigatorPage(page);
+  const program = new ProgramPage(page);
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      await page.getByTestId('theme-switch').click();
+      await page.waitForTimeout(300);
+    }
+    const s = (name: string) => shot(`${theme}-${name}`);
+    await navigator.goto();
+    await expect(navigator.results.first()).toBeVisible();
+    await page.screenshot(s('40-navigator'));
+    await navigator.useCertificate('9901101325');
+    await expect(navigator.results.first().getByTestId('program-reason')).toBeVisible();
+    await navigator.openAdvanced();
+    await navigator.age.fill('abc');
+    await page.waitForTimeout(300);
+    await page.screenshot(s('41-navigator-certificate'));
+    await navigator.age.fill('');
+    await navigator.search('немец');
+    await navigator.expectNames(['Немецкий язык для детей школьного возраста']);
+    await navigator.query.press('Enter');
+    await program.expectOpened('Немецкий язык для детей школьного возраста');
+    await expect(program.groups.first()).toBeVisible();
+    await page.setViewportSize({ width: 1366, height: 1400 });
+    await page.waitForTimeout(300);
+    await page.screenshot(s('42-program'));
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await program.enroll('Немецкий-1');
+    await page.waitForTimeout(300);
+    await page.screenshot(s('43-program-enroll'));
+    await page.getByRole('button', { name: 'Отмена' }).click();
+    await navigator.goto();
+    await navigator.certificate.fill('');
+    await navigator.query.fill('');
+  }
   await page.getByTestId('theme-switch').click();
 });

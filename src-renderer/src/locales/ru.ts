@@ -3,6 +3,7 @@
  * vue-i18n message syntax: avoid bare «@», «|», «{», «}» in texts (use {'@'} if ever needed).
  */
 import { organizationRu } from './ru-organization';
+import { navigatorRu } from './ru-navigator';
 
 const ru = {
   app: {
@@ -595,6 +596,7 @@ const ru = {
     close: 'Закрыть',
   },
   organization: organizationRu,
+  navigator: navigatorRu,
   errors: {
     generic: 'Операция не выполнена',
     forbidden: 'Недостаточно прав для этого раздела',

@@ -50,7 +50,9 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../views/CardView.vue'),
         meta: { title: 'nav.cabinet', operation: SCREEN_OPERATIONS.card },
       },
-      unavailable('navigator', 'navigator'),
+      { path: 'navigator', name: 'navigator', component: () => import('../views/NavigatorView.vue'), meta: { title: 'nav.navigator' } },
+      // ?certificate=<number> keeps the certificate the search was checked against.
+      { path: 'navigator/:programId', name: 'program', component: () => import('../views/ProgramView.vue'), meta: { title: 'nav.navigator' } },
       {
         path: 'schedule',
         name: 'schedule',
