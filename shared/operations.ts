@@ -650,7 +650,7 @@ export const operations = {
     output: {} as ContractView,
   },
   'groups.list': {
-    input: z.object({ organizationId: id.optional(), query: z.string().max(100).optional() }),
+    input: z.object({ organizationId: id.optional(), programId: id.optional(), query: z.string().max(100).optional() }),
     output: {} as GroupView[],
   },
   'months.close': {

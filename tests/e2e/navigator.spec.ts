@@ -239,8 +239,11 @@ test('organization staff enroll only into their own groups; the core refuses a c
   await navigator.result(GERMAN).click();
   const program = new ProgramPage(page);
   await program.expectOpened(GERMAN);
-  await expect(page.getByTestId('program-groups-hidden')).toBeVisible();
+  // Another organization's groups are shown, as to everyone, but not offered for enrollment.
+  await expect(page.getByTestId('program-groups-other')).toBeVisible();
+  await expect(page.getByTestId('program-groups')).toContainText('Немецкий-1');
   await expect(page.getByTestId('program-group-enroll')).toHaveCount(0);
+  await expect(page.getByTestId('program-enroll-top')).toHaveCount(0);
 
   await page.getByTestId('program-back').click();
   await navigator.search('хип');

@@ -6,11 +6,11 @@ import { contractPrice } from '../../shared/money';
 import { hashSecret } from '../../src-main/features/auth/passwords';
 import { errorOf, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
 
-function groupOf(desk: TestDesk, programName: string): { id: string; organizationId: string } {
+function groupOf(desk: TestDesk, programName: string): { id: string; organizationId: string; programId: string } {
   return desk.core.db
-    .prepare(`SELECT g.id, p.organization_id AS organizationId FROM program_groups g JOIN programs p ON p.id = g.program_id
+    .prepare(`SELECT g.id, p.organization_id AS organizationId, p.id AS programId FROM program_groups g JOIN programs p ON p.id = g.program_id
                WHERE p.name = ? ORDER BY g.name LIMIT 1`)
-    .get(programName) as { id: string; organizationId: string };
+    .get(programName) as { id: string; organizationId: string; programId: string };
 }
 
 /** A logged-in staff member of the organization that runs `programName`. */
@@ -183,6 +183,11 @@ describe('rules of enrollment', () => {
     expect(new Set(own.map((g) => g.organizationName))).toEqual(new Set(['ЧОУ ДО «Логос»']));
     expect(own.find((g) => g.id === groupOf(desk, GERMAN).id)).toMatchObject({ placesTaken: 1, capacity: 12, ageMin: 10, ageMax: 17 });
     expect(unwrap(desk.api.call('groups.list', { query: 'немецк' }, { token: logos })).every((g) => g.programName === GERMAN)).toBe(true);
+    // A program's groups are public (the navigator's program page): ДЮСШ staff see Логос's German groups.
+    const german = groupOf(desk, GERMAN).programId;
+    const seenByOthers = unwrap(desk.api.call('groups.list', { programId: german }, { token: desk.login('org') }));
+    expect(seenByOthers.map((g) => g.name).sort()).toEqual(['Немецкий-1', 'Немецкий-2']);
+    expect(seenByOthers.every((g) => g.programName === GERMAN)).toBe(true);
   });
 
   it('the attendance reference lists the contracts in force', () => {

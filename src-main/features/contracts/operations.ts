@@ -245,6 +245,9 @@ export const contractOperations: FeatureOperations<
     writes: false,
     handler(input, ctx) {
       const actor = ctx.actor!;
+      // A program's groups are public, as the navigator's program page shows them to everyone; otherwise organization
+      // staff list only their own organization's groups.
+      if (input.programId) return listGroups(ctx.core.db, { programId: input.programId, query: input.query });
       const organizationId = actor.role === 'org_staff' ? actor.organizationId! : input.organizationId;
       return listGroups(ctx.core.db, { organizationId, query: input.query });
     },

@@ -205,9 +205,10 @@ export function listContracts(
 }
 
 /** Groups to apply into, with what the application form needs (places, dates, price, ages). */
-export function listGroups(db: Db, f: { organizationId?: string | undefined; query?: string | undefined }): GroupView[] {
+export function listGroups(db: Db, f: { organizationId?: string | undefined; programId?: string | undefined; query?: string | undefined }): GroupView[] {
   const where = ['g.deleted = 0'];
   if (f.organizationId) where.push('p.organization_id = @organizationId');
+  if (f.programId) where.push('g.program_id = @programId');
   const q = f.query ? normalizeName(f.query) : '';
   const rows = db
     .prepare(
@@ -221,7 +222,7 @@ export function listGroups(db: Db, f: { organizationId?: string | undefined; que
         WHERE ${where.join(' AND ')}
         ORDER BY o.short_name, p.name, g.name LIMIT 500`,
     )
-    .all({ organizationId: f.organizationId ?? null }) as Array<GroupRow & { module_name: string; teacher: string | null; timetable: string; taken: number }>;
+    .all({ organizationId: f.organizationId ?? null, programId: f.programId ?? null }) as Array<GroupRow & { module_name: string; teacher: string | null; timetable: string; taken: number }>;
   return rows
     .filter((r) => !q || normalizeName(`${r.program_name} ${r.organization_name} ${r.name}`).includes(q))
     .map((r) => ({
