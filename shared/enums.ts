@@ -85,12 +85,23 @@ export const CONFIRMATION_POLICY_HINTS: Record<ConfirmationPolicy, string> = {
     'Заявку организация создаст только в присутствии представителя, назвавшего кодовую фразу. Рекомендуемый способ; фразу стоит периодически менять.',
 };
 
-export const DOCUMENT_KINDS = ['extract', 'attendance', 'consent'] as const;
+export const DOCUMENT_KINDS = ['extract', 'attendance', 'consent', 'application'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   extract: 'Выписка сертификата',
   attendance: 'Справка о посещении кружков',
   consent: 'Согласие на обработку персональных данных',
+  application: 'Заявление на зачисление',
+};
+
+/** How an application was confirmed when it was made (contracts.confirmation_method), as the application form says it. */
+export const CONFIRMATION_METHODS = ['by_name', 'by_phrase', 'cabinet_password', 'prolongation'] as const;
+export type ConfirmationMethod = (typeof CONFIRMATION_METHODS)[number];
+export const CONFIRMATION_METHOD_LABELS: Record<ConfirmationMethod, string> = {
+  by_name: 'заявку подала организация, подтверждение по Ф. И. О. ребёнка',
+  by_phrase: 'заявку подала организация, подтверждение по кодовой фразе представителя',
+  cabinet_password: 'заявку подал представитель лично, по логину и паролю личного кабинета',
+  prolongation: 'пролонгация прежнего договора: представитель не отказался в течение 7 дней',
 };
 
 /** The version of the consent form the desk prints now; a signed consent records the version it was signed on. */

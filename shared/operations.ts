@@ -794,6 +794,8 @@ export const operations = {
   // Organization's own editing screens: what the organization card and the program editor read.
   'organizations.get': { input: z.object({ organizationId: id }), output: {} as OrganizationCardView },
   'programs.getForEditing': { input: z.object({ programId: id }), output: {} as EditableProgram },
+  // Printed enrollment application («Заявление на зачисление») for one application or contract.
+  'documents.printApplication': { input: z.object({ contractId: id }), output: {} as PrintedDocument },
 } as const;
 
 export type Operations = typeof operations;

@@ -8,6 +8,7 @@ import { verifyDocument } from '../features/documents/registry';
 import { findCertificateId } from '../features/certificates/card';
 import { CERTIFICATE_NUMBER_PATTERN, formatRubles, isValidIsoDate } from '../../shared/rules';
 import { closeMonth } from '../features/contracts/monthly-close';
+import { findContractId } from '../features/contracts/queries';
 import { loadDemo } from '../demo/demo';
 import { generateBigRegistry } from '../demo/big';
 import { defaultDataDir, REGISTRY_FILE } from '../desk';
@@ -29,9 +30,11 @@ const HELP = `АРМ Сертификат — командная строка
                   --file ФАЙЛ [--children 1500000] [--seed 1]
   verify-audit  проверить целостность журнала (цепочку хешей)
                   --data-dir ПАПКА | --file ФАЙЛ
-  print         напечатать документ по сертификату в PDF
+  print         напечатать документ по сертификату или заявке в PDF
                   --data-dir ПАПКА --certificate НОМЕР --kind extract|attendance|consent --out ФАЙЛ.pdf
-                  (extract — выписка с новым паролем кабинета; прежняя выписка перестаёт действовать)
+                  --data-dir ПАПКА --contract НОМЕР_ЗАЯВКИ --kind application --out ФАЙЛ.pdf
+                  (extract — выписка с новым паролем кабинета; прежняя выписка перестаёт действовать;
+                   application — заявление на зачисление по заявке или договору, например Д-9901-01-2026-000002)
   print-extracts  все выписки сертификатов, выданных в день, одним PDF (с новыми паролями кабинетов)
                   --data-dir ПАПКА --municipality 9901 [--date ГГГГ-ММ-ДД, по умолчанию сегодня] --out ФАЙЛ.pdf
   close-month   закрыть месяц муниципалитета: списания по договорам, завершение, уменьшение номинала
@@ -98,6 +101,7 @@ export async function runCli(argv: string[]): Promise<number> {
         children: { type: 'string' },
         seed: { type: 'string' },
         certificate: { type: 'string' },
+        contract: { type: 'string' },
         kind: { type: 'string' },
         out: { type: 'string' },
         municipality: { type: 'string' },
@@ -171,16 +175,24 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'print': {
         const kinds = { extract: 'documents.printExtract', attendance: 'documents.printAttendance', consent: 'documents.printConsentForm' } as const;
-        const kind = values.kind as keyof typeof kinds | undefined;
-        if (!kind || !(kind in kinds)) throw new UsageError('--kind: extract (выписка), attendance (справка) или consent (согласие).');
-        if (!values.certificate || !CERTIFICATE_NUMBER_PATTERN.test(values.certificate)) throw new UsageError('--certificate: номер сертификата из 10 цифр.');
+        const kind = values.kind as keyof typeof kinds | 'application' | undefined;
+        if (!kind || !(kind in kinds || kind === 'application')) {
+          throw new UsageError('--kind: extract (выписка), attendance (справка), consent (согласие) или application (заявление на зачисление).');
+        }
+        const contract = values.contract ?? '';
+        if (kind === 'application' && !contract) throw new UsageError('--contract: номер заявки (договора), например Д-9901-01-2026-000002, или её идентификатор.');
+        if (kind !== 'application' && (!values.certificate || !CERTIFICATE_NUMBER_PATTERN.test(values.certificate))) throw new UsageError('--certificate: номер сертификата из 10 цифр.');
         if (!values.out) throw new UsageError('--out: укажите файл PDF, куда сохранить документ.');
         const out = values.out;
-        const number = values.certificate;
+        const number = values.certificate ?? '';
         return await withDesk(values, async (core, api) => {
-          const certificateId = findCertificateId(core.db, { number });
-          const result = await api.runSystemJob(kinds[kind], async (ctx) => {
-            const printed = operationTable[kinds[kind]].handler({ certificateId }, ctx);
+          const contractId = kind === 'application' ? findContractId(core.db, contract) : '';
+          const certificateId = kind === 'application' ? '' : findCertificateId(core.db, { number });
+          const result = await api.runSystemJob(kind === 'application' ? 'documents.printApplication' : kinds[kind], async (ctx) => {
+            const printed =
+              kind === 'application'
+                ? operationTable['documents.printApplication'].handler({ contractId }, ctx)
+                : operationTable[kinds[kind]].handler({ certificateId }, ctx);
             writeFileSync(out, Buffer.from(printed.pdfBase64, 'base64'));
             return printed;
           });

@@ -327,7 +327,8 @@ function place<T extends DocumentFrame>(sheet: Sheet, data: T, draw: (sheet: She
   sheet.footers(first, last - first + 1, data.registrationNumber, note);
 }
 
-function renderSingle<T extends DocumentFrame>(data: T, title: string, draw: (sheet: Sheet, data: T) => void, note: string | null = null): Buffer {
+/** One document in its own PDF file. */
+export function renderSingle<T extends DocumentFrame>(data: T, title: string, draw: (sheet: Sheet, data: T) => void, note: string | null = null): Buffer {
   const doc = createDocument({ title, subject: `Рег. № ${data.registrationNumber}`, issuedAt: data.issuedAt });
   place(new Sheet(doc), data, draw, note);
   return finishDocument(doc);

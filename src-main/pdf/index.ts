@@ -14,5 +14,6 @@ export {
   type DocumentFrame,
   type ExtractData,
 } from './documents';
+export { renderApplicationForm, type ApplicationFormData, type ApplicationMonth, type ApplicationPayment } from './application';
 export { defaultWorkerUrl, renderBatchInWorker, WORKER_FILE, type BatchWorkerOptions } from './batch';
 export { fontLoadStats, setFontDirectory } from './fonts';

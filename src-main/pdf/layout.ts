@@ -231,6 +231,17 @@ export class Sheet {
     this.doc.y += points;
   }
 
+  /** The largest size from `size` down to `min` (in half points) at which `text` fits on one line of `width`. */
+  fittingSize(text: string, width: number, size: number, min: number, font: FontName = 'regular'): number {
+    let fitting = size;
+    while (fitting > min) {
+      this.style({ font, size: fitting });
+      if (this.doc.widthOfString(text) <= width) break;
+      fitting -= 0.5;
+    }
+    return fitting;
+  }
+
   heightOf(text: string, width: number, s: TextStyle = {}): number {
     this.style(s);
     return this.doc.heightOfString(text, { width, lineGap: s.lineGap ?? 1, characterSpacing: s.characterSpacing ?? 0 });
@@ -432,12 +443,13 @@ export class Sheet {
 
   /**
    * Signatures stacked at the left half and the verification box (QR code, number, date, how to check) at
-   * the right, side by side: the compact ending of a one-page document.
+   * the right, side by side: the compact ending of a one-page document. `date` adds ««___» ______ 20___ г.»
+   * under each signature for a form dated by hand.
    */
-  signaturesWithVerification(signatures: Array<{ role: string; name: string | null }>, frame: DocumentFrame): void {
+  signaturesWithVerification(signatures: Array<{ role: string; name: string | null }>, frame: DocumentFrame, opts: { date?: boolean } = {}): void {
     const d = this.doc;
     const side = 76;
-    const each = 42;
+    const each = opts.date ? 48 : 42;
     const h = Math.max(side + 8, signatures.length * each);
     this.ensure(h + 6);
     const y = d.y;
@@ -448,11 +460,16 @@ export class Sheet {
       d.text(s.role, this.left, sy, { width: areaW, align: 'left', lineBreak: false });
       const lineX2 = this.left + 110;
       this.hline(sy + 25, 0.5, this.left, lineX2);
-      this.style({ size: 9.5 });
-      d.text(s.name ? `/ ${s.name} /` : '/ ______________________ /', lineX2 + 6, sy + 15, { width: areaW - 116, align: 'left', lineBreak: false });
+      const name = s.name ? `/ ${s.name} /` : '/ ______________________ /';
+      this.style({ size: this.fittingSize(name, areaW - 116, 9.5, 6.5) });
+      d.text(name, lineX2 + 6, sy + 15, { width: areaW - 116, align: 'left', lineBreak: false });
       this.style({ size: 6.5, color: INK.muted });
       d.text('(подпись)', this.left, sy + 27, { width: 110, align: 'center', lineBreak: false });
       d.text('(расшифровка подписи)', lineX2 + 6, sy + 27, { width: areaW - 116, align: 'left', lineBreak: false });
+      if (opts.date) {
+        this.style({ size: 9 });
+        d.text('«____» ______________ 20____ г.', this.left, sy + 35, { width: areaW, align: 'left', lineBreak: false });
+      }
     });
     const bx = this.left + areaW + 6;
     const bw = this.right - bx;

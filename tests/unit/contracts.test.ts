@@ -4,22 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contractPrice } from '../../shared/money';
 import { hashSecret } from '../../src-main/features/auth/passwords';
-import { errorOf, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
-
-function groupOf(desk: TestDesk, programName: string): { id: string; organizationId: string; programId: string } {
-  return desk.core.db
-    .prepare(`SELECT g.id, p.organization_id AS organizationId, p.id AS programId FROM program_groups g JOIN programs p ON p.id = g.program_id
-               WHERE p.name = ? ORDER BY g.name LIMIT 1`)
-    .get(programName) as { id: string; organizationId: string; programId: string };
-}
-
-/** A logged-in staff member of the organization that runs `programName`. */
-function staffOf(desk: TestDesk, programName: string, login: string): string {
-  const admin = desk.login('admin');
-  const { organizationId } = groupOf(desk, programName);
-  unwrap(desk.api.call('operators.create', { login, fullName: 'Сотрудник Организации', role: 'org_staff', organizationId, password: 'staff-pass-2026' }, { token: admin }));
-  return desk.login(login, 'staff-pass-2026');
-}
+import { errorOf, groupOf, makeDesk, makeIssueInput, staffOf, unwrap, type TestDesk } from './helpers';
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';
 const NATURE = 'Природа и творчество';

@@ -1,15 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorOf, makeDesk, makeIssueInput, tempDir, unwrap, type TestDesk } from './helpers';
-
-function pdfText(base64: string): string {
-  const file = join(tempDir(), 'doc.pdf');
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  execFileSync('qpdf', ['--check', file], { stdio: 'pipe' });
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
+import { errorOf, makeDesk, makeIssueInput, pdfText, unwrap, type TestDesk } from './helpers';
 
 /** The one-time password printed on the extract, read back from the PDF's text. */
 function passwordFrom(text: string): string {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,22 @@ export function makeIssueInput(desk: TestDesk, overrides: DeepPartial<IssueInput
   };
 }
 
+/** The first group of a demo program, its program and the organization that runs it. */
+export function groupOf(desk: TestDesk, programName: string): { id: string; organizationId: string; programId: string } {
+  return desk.core.db
+    .prepare(`SELECT g.id, p.organization_id AS organizationId, p.id AS programId FROM program_groups g JOIN programs p ON p.id = g.program_id
+               WHERE p.name = ? ORDER BY g.name LIMIT 1`)
+    .get(programName) as { id: string; organizationId: string; programId: string };
+}
+
+/** A logged-in staff member of the organization that runs `programName`. */
+export function staffOf(desk: TestDesk, programName: string, login: string): string {
+  const admin = desk.login('admin');
+  const { organizationId } = groupOf(desk, programName);
+  unwrap(desk.api.call('operators.create', { login, fullName: 'Сотрудник Организации', role: 'org_staff', organizationId, password: 'staff-pass-2026' }, { token: admin }));
+  return desk.login(login, 'staff-pass-2026');
+}
+
 /** Counts of the rows an operation may touch: a refused operation must leave all of them as they were. */
 export function registrySnapshot(desk: TestDesk): Record<string, number> {
   const tables = ['children', 'representatives', 'child_representatives', 'certificates', 'ledger_entries', 'notifications'];
@@ -149,4 +166,16 @@ export function captureStdio(): { out(): string; err(): string } {
   });
   afterEach(() => vi.restoreAllMocks());
   return { out: () => stdout, err: () => stderr };
+}
+
+/**
+ * A printed document's text as poppler reads it (pdftotext -layout), after qpdf has checked the file.
+ * PDF_KEEP=/some/dir keeps the file there as `<keepAs>.pdf` to look at it (pdftoppm -png -r 60 …).
+ */
+export function pdfText(base64: string, keepAs = 'doc'): string {
+  const dir = process.env.PDF_KEEP ? (mkdirSync(process.env.PDF_KEEP, { recursive: true }), process.env.PDF_KEEP) : tempDir();
+  const file = join(dir, `${keepAs}.pdf`);
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  execFileSync('qpdf', ['--check', file], { stdio: 'pipe' });
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }

@@ -1,4 +1,4 @@
-import { BUDGET_REGISTRIES, CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
+import { CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
 import { contractPrice, splitPayment } from '../../../shared/money';
 import { ageOn, formatDateRu } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
@@ -8,14 +8,14 @@ import { certificateMoney } from '../certificates/card';
 import { certificateRow, certificateRowByNumber, type CertificateRow } from '../certificates/records';
 import { checkOrganizationConfirmation } from '../confirmation/policy';
 import { officeCode } from '../documents/registry';
-import { categoryById, municipalLimitReached } from '../municipalities/queries';
+import { municipalLimitReached } from '../municipalities/queries';
 import type { OperationParsedInput } from '../../../shared/operations';
-import { budgetCountsUsed, contractRow, contractView, effectiveStatus, groupRow, listContracts, listGroups, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
+import { budgetPlace, contractRow, contractView, effectiveStatus, groupRow, listContracts, listGroups, paidFromCertificate, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
 
 const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
 
 /** Organization staff act only on their own organization's groups and contracts. */
-function requireOwnOrganization(ctx: OperationContext, organizationId: string): void {
+export function requireOwnOrganization(ctx: OperationContext, organizationId: string): void {
   const actor = ctx.actor!;
   if (actor.role === 'org_staff' && actor.organizationId !== organizationId) {
     throw new DomainError('forbidden', 'Это группа или договор другой организации: действие недоступно.');
@@ -119,7 +119,7 @@ function confirm(ctx: OperationContext, k: ContractRow, g: GroupRow, c: Certific
   }
   if (placesTaken(db, g.id, k.id) >= g.capacity) throw new DomainError('refused', `В группе «${g.name}» нет свободных мест.`);
   const registries = programRegistries(g);
-  if (registries.includes('certified') && c.type === 'financing') {
+  if (paidFromCertificate(registries, c.type)) {
     if (municipalLimitReached(db, c.municipality_id, k.year)) {
       throw new DomainError('refused', 'Лимит денежного обеспечения сертификатов муниципалитета исчерпан: новый договор за счёт сертификата заключить нельзя.');
     }
@@ -134,11 +134,7 @@ function confirm(ctx: OperationContext, k: ContractRow, g: GroupRow, c: Certific
     ledger(ctx, c, k, 'reserve', split.certificateKopecks, `Резерв по договору ${k.number}`);
     return;
   }
-  const category = categoryById(db, c.category_id)!;
-  const quota = { significant: category.budget_significant, general: category.budget_general, preprofessional: category.budget_preprofessional };
-  const used = budgetCountsUsed(db, c.id, k.year);
-  const budget = BUDGET_REGISTRIES.filter((r) => registries.includes(r));
-  const free = budget.find((r) => used[r] < quota[r]);
+  const { budget, free } = budgetPlace(db, c, registries, k.year);
   if (!free) {
     const names = budget.map((r) => PROGRAM_REGISTRY_LABELS[r].toLowerCase()).join(', ');
     throw new DomainError('refused', budget.length

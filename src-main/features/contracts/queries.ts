@@ -1,9 +1,10 @@
-import { BUDGET_REGISTRIES, type BudgetRegistry, type ProgramRegistry } from '../../../shared/enums';
+import { BUDGET_REGISTRIES, type BudgetRegistry, type CertificateType, type ProgramRegistry } from '../../../shared/enums';
 import { monthlyPayments } from '../../../shared/money';
 import type { ContractStatus, ContractView, GroupView } from '../../../shared/operations';
 import { daysBetween, lastRatingDay, normalizeName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../registry/db';
+import { budgetCountsOf, categoryById } from '../municipalities/queries';
 
 export interface GroupRow {
   id: string;
@@ -43,6 +44,27 @@ export function groupRow(db: Db, id: string): GroupRow {
 
 export function programRegistries(g: GroupRow): ProgramRegistry[] {
   return JSON.parse(g.registries) as ProgramRegistry[];
+}
+
+/** Confirmation pays a certified program from a financing certificate's money; anything else takes a budget place. */
+export function paidFromCertificate(registries: readonly ProgramRegistry[], certificateType: CertificateType): boolean {
+  return registries.includes('certified') && certificateType === 'financing';
+}
+
+/**
+ * The program's budget registries and the first of them in which the certificate still has a budget place in
+ * `year` (its category's count minus the confirmed and active budget contracts).
+ */
+export function budgetPlace(
+  db: Db,
+  certificate: { id: string; category_id: string },
+  registries: readonly ProgramRegistry[],
+  year: number,
+): { budget: BudgetRegistry[]; free: BudgetRegistry | undefined } {
+  const quota = budgetCountsOf(categoryById(db, certificate.category_id)!);
+  const used = budgetCountsUsed(db, certificate.id, year);
+  const budget = BUDGET_REGISTRIES.filter((r) => registries.includes(r));
+  return { budget, free: budget.find((r) => used[r] < quota[r]) };
 }
 
 /** Places held in a group: applications awaiting confirmation count, so a group is never over-promised. */
@@ -92,6 +114,14 @@ export function contractRow(db: Db, id: string): ContractRow {
   const row = db.prepare('SELECT * FROM contracts WHERE id = ? AND deleted = 0').get(id) as ContractRow | undefined;
   if (!row) throw new DomainError('not_found', 'Заявка (договор) не найдена.');
   return row;
+}
+
+/** A contract by its number («Д-9901-01-2026-000002», any letter case) or its id, as an office script names it. */
+export function findContractId(db: Db, numberOrId: string): string {
+  const key = numberOrId.trim();
+  const row = db.prepare('SELECT id FROM contracts WHERE (number = ? OR id = ?) AND deleted = 0').get(key.toUpperCase(), key.toLowerCase()) as { id: string } | undefined;
+  if (!row) throw new DomainError('not_found', `Заявка (договор) «${key}» не найдена в реестре.`);
+  return row.id;
 }
 
 /** A confirmed contract is in force («действующий») from its start date on. */

@@ -4,10 +4,13 @@ import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContex
 import { DomainError } from '../../errors';
 import { getMeta } from '../../registry/db';
 import { renderAttendanceReference, renderCertificateExtract, renderConsentForm, type AttendanceEnrollment, type DocumentFrame, type ExtractData } from '../../pdf/documents';
-import { listContracts } from '../contracts/queries';
+import { renderApplicationForm } from '../../pdf/application';
+import { contractRow, listContracts } from '../contracts/queries';
+import { requireOwnOrganization } from '../contracts/operations';
 import { certificateCard } from '../certificates/card';
 import { certificateRow, type CertificateRow } from '../certificates/records';
 import { reissueCabinetPassword } from '../cabinet/operations';
+import { applicationFormData, refuseWithdrawnApplication } from './application';
 import { documentsOf, officeName, registerDocument, verifyDocument } from './registry';
 
 function frame(ctx: OperationContext, registered: { registrationNumber: string; qrPayload: string; issuedAt: string }): DocumentFrame {
@@ -61,7 +64,7 @@ function refuseAnnulled(c: CertificateRow, what: string): void {
 }
 
 export const documentOperations: FeatureOperations<
-  'documents.printExtract' | 'documents.printAttendance' | 'documents.printConsentForm' | 'documents.verify'
+  'documents.printExtract' | 'documents.printAttendance' | 'documents.printConsentForm' | 'documents.printApplication' | 'documents.verify'
 > = {
   'documents.printExtract': {
     roles: REGISTRY_STAFF,
@@ -123,6 +126,22 @@ export const documentOperations: FeatureOperations<
       });
       ctx.audit('document', registered.id, `Форма согласия на обработку ПДн по сертификату ${c.number} № ${registered.registrationNumber}`);
       return printed(ctx, c.id, registered.id, pdf, `Согласие ${c.number}.pdf`);
+    },
+  },
+  'documents.printApplication': {
+    // Organization staff print applications to their own organization only (requireOwnOrganization).
+    roles: ALL_ROLES,
+    writes: true,
+    handler(input, ctx) {
+      const k = contractRow(ctx.core.db, input.contractId);
+      requireOwnOrganization(ctx, k.organization_id);
+      refuseWithdrawnApplication(k);
+      const c = certificateRow(ctx.core.db, k.certificate_id);
+      refuseAnnulled(c, 'заявление на зачисление');
+      const registered = registerDocument(ctx, 'application', c.id, k.id);
+      const pdf = renderApplicationForm(applicationFormData(ctx, k, c, frame(ctx, registered)));
+      ctx.audit('document', registered.id, `Заявление на зачисление по заявке ${k.number} (сертификат ${c.number}) № ${registered.registrationNumber}`);
+      return printed(ctx, c.id, registered.id, pdf, `Заявление ${k.number}.pdf`);
     },
   },
   'documents.verify': {

@@ -5,7 +5,8 @@ import { formatDateRu } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
 import { getMeta, type Db } from '../../registry/db';
 
-const PREFIX: Record<DocumentKind, string> = { extract: 'ВС', attendance: 'СП', consent: 'СО' };
+const PREFIX: Record<DocumentKind, string> = { extract: 'ВС', attendance: 'СП', consent: 'СО', application: 'ЗЗ' };
+const OUR_NUMBER = new RegExp(`^(${Object.values(PREFIX).join('|')})-`);
 
 /** The QR code carries the registration number and a random code: it proves origin and holds no personal data. */
 export const QR_PREFIX = 'CERTDESK1';
@@ -31,8 +32,11 @@ export interface RegisteredDocument {
   issuedAt: string;
 }
 
-/** Numbers run per kind, office and year: «ВС-9901-01-2026-000017». */
-export function registerDocument(ctx: OperationContext, kind: DocumentKind, certificateId: string): RegisteredDocument {
+/**
+ * Numbers run per kind, office and year: «ВС-9901-01-2026-000017». An application names its contract
+ * (`contractId`); the other kinds belong to the certificate alone.
+ */
+export function registerDocument(ctx: OperationContext, kind: DocumentKind, certificateId: string, contractId: string | null = null): RegisteredDocument {
   const { db } = ctx.core;
   const year = ctx.today.slice(0, 4);
   const prefix = `${PREFIX[kind]}-${officeCode(db, ctx.core.officeId)}-${year}-`;
@@ -44,9 +48,9 @@ export function registerDocument(ctx: OperationContext, kind: DocumentKind, cert
   const verificationCode = randomBytes(12).toString('base64url');
   const id = ctx.core.newId();
   db.prepare(
-    `INSERT INTO issued_documents(id, modified_at, origin_office, kind, registration_number, verification_code, certificate_id, issued_at, issued_by, issued_by_name, office_name)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, ctx.stamp, ctx.core.officeId, kind, registrationNumber, verificationCode, certificateId, ctx.nowIso, ctx.actor?.operatorId ?? null, ctx.actor?.fullName ?? 'АРМ Сертификат', officeName(db));
+    `INSERT INTO issued_documents(id, modified_at, origin_office, kind, registration_number, verification_code, certificate_id, contract_id, issued_at, issued_by, issued_by_name, office_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, ctx.stamp, ctx.core.officeId, kind, registrationNumber, verificationCode, certificateId, contractId, ctx.nowIso, ctx.actor?.operatorId ?? null, ctx.actor?.fullName ?? 'АРМ Сертификат', officeName(db));
   return { id, registrationNumber, verificationCode, qrPayload: qrPayload(registrationNumber, verificationCode), issuedAt: ctx.nowIso };
 }
 
@@ -65,14 +69,25 @@ interface DocRow {
   last_name: string;
   first_name: string;
   middle_name: string | null;
+  contract_number: string | null;
+  contract_status: string | null;
 }
 
-const DOC_SELECT = `SELECT d.*, c.number AS certificate_number, c.status AS certificate_status, ch.last_name, ch.first_name, ch.middle_name
-  FROM issued_documents d JOIN certificates c ON c.id = d.certificate_id JOIN children ch ON ch.id = c.child_id`;
+const DOC_SELECT = `SELECT d.*, c.number AS certificate_number, c.status AS certificate_status, ch.last_name, ch.first_name, ch.middle_name,
+       k.number AS contract_number, k.status AS contract_status
+  FROM issued_documents d JOIN certificates c ON c.id = d.certificate_id JOIN children ch ON ch.id = c.child_id
+  LEFT JOIN contracts k ON k.id = d.contract_id`;
+
+/** An application stops being valid when the request it records was turned down or withdrawn. */
+const WITHDRAWN_APPLICATION: Record<string, string> = {
+  rejected: 'заявка отклонена организацией',
+  cancelled: 'заявка отменена',
+};
 
 function invalidReason(r: DocRow): string | null {
   if (r.superseded_at) return r.superseded_reason ?? 'Документ заменён новым';
   if (r.certificate_status === 'annulled') return 'Сертификат аннулирован';
+  if (r.contract_status && WITHDRAWN_APPLICATION[r.contract_status]) return `${WITHDRAWN_APPLICATION[r.contract_status]} (${r.contract_number})`;
   return null;
 }
 
@@ -107,7 +122,7 @@ export function verifyDocument(db: Db, code: string, timeZone: string): Document
   const regNumber = (qr ? qr[1]! : text).toUpperCase().replace(/\s+/g, '');
   const row = db.prepare(`${DOC_SELECT} WHERE d.registration_number = ? AND d.deleted = 0`).get(regNumber) as DocRow | undefined;
   if (!row) {
-    const looksLikeOurs = text.startsWith(`${QR_PREFIX}:`) || /^(ВС|СП|СО)-/.test(regNumber);
+    const looksLikeOurs = text.startsWith(`${QR_PREFIX}:`) || OUR_NUMBER.test(regNumber);
     return {
       ...NOT_FOUND,
       message: looksLikeOurs
@@ -127,12 +142,13 @@ export function verifyDocument(db: Db, code: string, timeZone: string): Document
   const childName = `${row.last_name} ${row.first_name[0]}.${row.middle_name ? ` ${row.middle_name[0]}.` : ''}`;
   const label = DOCUMENT_KIND_LABELS[row.kind];
   const origin = qr ? 'Код проверки совпадает.' : 'Проверено по номеру; для проверки подлинности отсканируйте QR-код.';
+  const subject = `${row.contract_number ? `по заявке (договору) ${row.contract_number}, ` : ''}по сертификату ${row.certificate_number}`;
   return {
     found: true,
     valid: reason === null,
     message: reason === null
-      ? `${label} № ${row.registration_number} выдан(а) ${issued} (${row.office_name}, ${row.issued_by_name}) по сертификату ${row.certificate_number}, ${childName} Документ действителен. ${origin}`
-      : `${label} № ${row.registration_number} выдан(а) ${issued} по сертификату ${row.certificate_number}, но больше не действителен: ${reason}. ${origin}`,
+      ? `${label} № ${row.registration_number} выдан(а) ${issued} (${row.office_name}, ${row.issued_by_name}) ${subject}, ${childName} Документ действителен. ${origin}`
+      : `${label} № ${row.registration_number} выдан(а) ${issued} ${subject}, но больше не действителен: ${reason}. ${origin}`,
     kind: row.kind,
     registrationNumber: row.registration_number,
     issuedAt: row.issued_at,
