@@ -1,35 +1,14 @@
 /**
  * The desktop window previews printed documents in the app (new windows are denied there). The window is
- * emulated: an init script provides `window.certdesk` (forwarding calls to the server host, as the preload's
- * IPC bridge forwards them to the core), and the page's CSP is the desktop window's policy with the frame
- * sources the preview needs — `frame-src 'self' blob:; object-src 'self' blob:` (see the report: the Electron
- * host's onHeadersReceived policy must gain them).
+ * emulated (helpers.ts emulateDesktopWindow): `window.certdesk` forwards calls to the server host, and the page
+ * runs under the desktop window's CSP with the frame sources the preview needs.
  */
 import { test, expect } from './fixtures';
 import { CardPage } from './pages/CardPage';
-import { expectPdf, issueNewChild, logInAs } from './helpers';
-
-const DESKTOP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; object-src 'self' blob:";
+import { emulateDesktopWindow, expectPdf, issueNewChild, logInAs } from './helpers';
 
 test('desktop window: the printed document opens in the in-app preview with «Печать» and «Сохранить»', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as { certdesk: unknown }).certdesk = {
-      async call(operation: string, input: unknown) {
-        const response = await fetch(`api/${operation}`, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1' },
-          body: JSON.stringify(input ?? {}),
-        });
-        return response.json();
-      },
-    };
-  });
-  await page.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': DESKTOP_CSP } });
-  });
+  await emulateDesktopWindow(page);
   let popups = 0;
   page.on('popup', () => popups++);
 

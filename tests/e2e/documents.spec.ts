@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { CardPage, DocumentsTab } from './pages/CardPage';
 import { VerifyPage } from './pages/VerifyPage';
-import { expectPdf, issueNewChild, logInAs } from './helpers';
+import { emulateDesktopWindow, expectPdf, issueNewChild, logInAs } from './helpers';
 
 test('extract printed and verified; a new extract makes the first one no longer valid', async ({ page }) => {
   await logInAs(page, 'operator');
@@ -63,4 +65,46 @@ test('the attendance reference is a PDF with its own registration number', async
   expectPdf(printed.bytes);
   expect(printed.registrationNumber).toMatch(/^СП-/);
   await expect(docs.row(printed.registrationNumber)).toContainText('Справка о посещении кружков');
+});
+
+test('«Заявление (PDF)» on a contract row of the card opens the registered application in the preview; the registry verifies it', async ({ page }) => {
+  await emulateDesktopWindow(page);
+  await logInAs(page, 'operator');
+  const card = new CardPage(page);
+  await card.gotoNumber('9901101325');
+  await card.openTab('contracts');
+  // The demo's confirmed Немецкий-2 contract (7 000,00 ₽ from the certificate).
+  const row = page.locator('[data-testid="contract-row"][data-number$="-000002"]');
+  const print = row.getByTestId('contract-print-application');
+  await expect(print).toHaveText('Заявление (PDF)');
+  await print.focus();
+  await page.keyboard.press('Enter');
+
+  const preview = page.getByTestId('pdf-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('pdf-preview-frame')).toHaveAttribute('src', /^blob:/);
+  const registrationNumber = /ЗЗ-9901-01-\d{4}-\d{6}/.exec((await preview.textContent()) ?? '')?.[0];
+  expect(registrationNumber).toBeDefined();
+  const contractNumber = (await row.getAttribute('data-number'))!;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-save').click()]);
+  expect(download.suggestedFilename()).toBe(`Заявление ${contractNumber}.pdf`);
+  const file = await download.path();
+  expectPdf(await readFile(file));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('ЗАЯВЛЕНИЕ');
+  expect(text).toContain('Сидоров Сидор Сидорович');
+  expect(text).toContain('Немецкий язык для детей школьного возраста');
+  expect(text).toContain(contractNumber);
+  expect(text).toContain(`Итого 7 000,00 ₽ 0,00 ₽ 7 000,00 ₽`);
+  expect(text).toContain(registrationNumber!);
+  await preview.getByRole('button', { name: 'Закрыть' }).click();
+
+  // Registered: the card's documents list it, «Проверка документа» confirms it.
+  const docs = await card.openTab('documents');
+  await expect(docs.locator(`[data-testid="document-row"][data-number="${registrationNumber}"]`)).toContainText('Заявление на зачисление');
+  const verify = new VerifyPage(page);
+  await verify.goto();
+  await verify.scan(registrationNumber!);
+  await verify.expectState('valid');
+  await expect(verify.result).toContainText(contractNumber);
 });

@@ -70,3 +70,35 @@ export async function shot(page: Page, name: string, scrollTo?: Locator): Promis
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * The desktop window's policy with the frame sources the in-app preview needs — `frame-src 'self' blob:;
+ * object-src 'self' blob:` (the Electron host's onHeadersReceived policy must carry them).
+ */
+const DESKTOP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; object-src 'self' blob:";
+
+/**
+ * Makes the page behave as the desktop window: an init script provides `window.certdesk` (forwarding calls to
+ * the server host, as the preload's IPC bridge forwards them to the core), and the page gets the desktop CSP.
+ * Printed documents then open in the in-app preview instead of a new tab.
+ */
+export async function emulateDesktopWindow(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { certdesk: unknown }).certdesk = {
+      async call(operation: string, input: unknown) {
+        const response = await fetch(`api/${operation}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1' },
+          body: JSON.stringify(input ?? {}),
+        });
+        return response.json();
+      },
+    };
+  });
+  await page.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': DESKTOP_CSP } });
+  });
+}

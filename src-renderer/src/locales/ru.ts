@@ -4,6 +4,7 @@
  */
 import { organizationRu } from './ru-organization';
 import { navigatorRu } from './ru-navigator';
+import { applicationPdf } from './ru-application-pdf';
 
 const ru = {
   app: {
@@ -597,6 +598,7 @@ const ru = {
   },
   organization: organizationRu,
   navigator: navigatorRu,
+  applicationPdf,
   errors: {
     generic: 'Операция не выполнена',
     forbidden: 'Недостаточно прав для этого раздела',
