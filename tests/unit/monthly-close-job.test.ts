@@ -1,8 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobView, MonthlyCloseReport } from '../../shared/operations';
 import { closeJobSettings, eachInItsOwnTransaction, jobContext } from '../../src-main/features/contracts/close-job';
 import { closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
 import { bundleWorker, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
+
+// Each test builds two registries with several logins (scrypt): on a shared, loaded machine that takes a while.
+vi.setConfig({ testTimeout: 120_000 });
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';
 const SIDOROV = { certificateNumber: '9901101325', childFullName: 'Сидоров Сидор Сидорович' };
@@ -14,7 +17,7 @@ const MONTH = '2026-11';
  * no contract (nominal shrunk), and contracts confirmed from December (untouched).
  */
 function busyDesk(): { desk: TestDesk; operator: string; municipalityId: string } {
-  const desk = makeDesk({ children: 30 });
+  const desk = makeDesk({ children: 12 });
   const admin = desk.login('admin');
   const operator = desk.login();
   const german = desk.core.db

@@ -97,25 +97,27 @@ function runInWorker(url: URL, job: Job, data: CloseJobData): Promise<void> {
   });
 }
 
+/**
+ * Runs the close in this thread, each chunk its own transaction, letting the event loop in between chunks (the
+ * desks' requests in a host; the progress line in the CLI).
+ */
+export async function closeInThisThread(core: Core, data: CloseJobData, onProgress: (p: CloseProgress) => void): Promise<MonthlyCloseReport> {
+  const ctx = jobContext(core, data);
+  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
+  if (done) return done;
+  const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(core), data.chunk);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onProgress(next.value);
+    await nextTurn();
+  }
+}
+
 async function runInProcess(core: Core, job: Job, data: CloseJobData): Promise<void> {
   try {
-    const ctx = jobContext(core, data);
-    const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
-    if (done) {
-      Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report: done });
-      return;
-    }
-    const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(core), data.chunk);
-    for (;;) {
-      const next = steps.next();
-      if (next.done) {
-        Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report: next.value, done: job.total });
-        return;
-      }
-      Object.assign(job, next.value);
-      // Let the desks' requests in between chunks.
-      await nextTurn();
-    }
+    const report = await closeInThisThread(core, data, (p) => Object.assign(job, p));
+    Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report, done: job.total });
   } catch (e) {
     Object.assign(job, { status: 'failed', error: failure(e instanceof Error ? e.message : String(e)) });
   }
