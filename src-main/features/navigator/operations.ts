@@ -31,11 +31,12 @@ interface ProgramRow {
   enrollment_open: number;
 }
 
-const SELECT = `
+/** The programs with their organization; `indexedBy` may name the index the rows are walked by. */
+const selectPrograms = (indexedBy = '') => `
   SELECT p.id, p.name, p.organization_id, o.short_name, o.name AS full_name, o.address AS org_address, o.phone AS org_phone,
          o.email AS org_email, o.municipality_id, m.name AS municipality_name, p.direction, p.age_min, p.age_max, p.registries,
          p.activity_types, p.goals, p.annotation, p.addresses, p.enrollment_open
-    FROM programs p
+    FROM programs p ${indexedBy}
     JOIN organizations o ON o.id = p.organization_id
     JOIN municipalities m ON m.id = o.municipality_id`;
 
@@ -187,7 +188,10 @@ export function searchPrograms(ctx: OperationContext, f: OperationParsedInput<'p
   }
   const address = f.address ? normalizeName(f.address) : '';
   const out: ProgramCard[] = [];
-  for (const r of db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.name, p.id`).iterate(params) as IterableIterator<ProgramRow>) {
+  // Walked in name order through the name index, the name matches checked against the index entry before the row
+  // is read: a one-letter query matching half the catalogue reads about `limit` rows instead of sorting 20,000.
+  const sql = `${selectPrograms('INDEXED BY programs_name')} WHERE ${where.join(' AND ')} ORDER BY p.name, p.rowid`;
+  for (const r of db.prepare(sql).iterate(params) as IterableIterator<ProgramRow>) {
     if (address && !normalizeName(`${r.addresses} ${r.org_address ?? ''}`).includes(address)) continue;
     const card = toCard(db, r, outlook, ctx.today);
     if (f.onlyAvailable && card.excludedBecause.length) continue;
@@ -198,7 +202,7 @@ export function searchPrograms(ctx: OperationContext, f: OperationParsedInput<'p
 }
 
 function programRow(ctx: OperationContext, programId: string): ProgramRow {
-  const row = ctx.core.db.prepare(`${SELECT} WHERE p.id = ? AND p.deleted = 0`).get(programId) as ProgramRow | undefined;
+  const row = ctx.core.db.prepare(`${selectPrograms()} WHERE p.id = ? AND p.deleted = 0`).get(programId) as ProgramRow | undefined;
   if (!row) throw new DomainError('not_found', 'Программа не найдена.');
   return row;
 }
