@@ -98,6 +98,9 @@ export function benchNavigator(api: Api, core: Core, token: string, repeat: numb
 export interface ApplicationFigures {
   create: Summary;
   confirm: Summary;
+  /** CPU time of this process per call: the work itself, apart from waiting for the disk and other processes. */
+  createCpu: Summary;
+  confirmCpu: Summary;
   certificateFunded: number;
   budgetFunded: number;
 }
@@ -108,7 +111,8 @@ export interface ApplicationFigures {
  * of a program fitting the child's age, paid from the certificate or a budget count.
  */
 export function benchApplications(api: Api, core: Core, token: string, adminToken: string, count: number): ApplicationFigures {
-  const certificates = sampleCertificates(core, count * 3, 23);
+  // Another sample each run: a reused registry keeps the applications of earlier runs.
+  const certificates = sampleCertificates(core, count * 3, Date.now() % 2 ** 31);
   const groupFor = core.db.prepare(
     `SELECT g.id FROM program_groups g JOIN programs p ON p.id = g.program_id JOIN organizations o ON o.id = p.organization_id
       WHERE o.municipality_id = (SELECT municipality_id FROM certificates WHERE id = @certificate)
@@ -119,9 +123,12 @@ export function benchApplications(api: Api, core: Core, token: string, adminToke
   );
   const birth = core.db.prepare('SELECT ch.birth_date AS b FROM certificates c JOIN children ch ON ch.id = c.child_id WHERE c.id = ?');
   const today = core.clock.today();
-  const rnd = seededRandom(5);
+  const rnd = seededRandom(Date.now() % 2 ** 31);
   const create: number[] = [];
   const confirm: number[] = [];
+  const createCpu: number[] = [];
+  const confirmCpu: number[] = [];
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
   let certificateFunded = 0;
   let budgetFunded = 0;
   for (const c of certificates) {
@@ -132,27 +139,39 @@ export function benchApplications(api: Api, core: Core, token: string, adminToke
     if (!group) continue;
     const policy = api.call('certificates.setConfirmationPolicy', { certificateId: c.id, policy: 'by_name' }, { token });
     if (!policy.ok) fail(`setConfirmationPolicy: ${policy.error.message}`);
+    const c1 = process.cpuUsage();
     const t = now();
     const applied = api.call('applications.create', { certificateNumber: c.number, childFullName: c.childName, groupId: group.id }, { token });
     const createMs = now() - t;
+    const createCpuMs = cpuMs(process.cpuUsage(c1));
     // A child may be a year older on the group's start day than today: the refusal is the rule, not the bench.
     if (!applied.ok) {
-      if (applied.error.code === 'refused' || applied.error.code === 'conflict') continue;
+      if (applied.error.code === 'refused' || applied.error.code === 'conflict') {
+        if (process.env.BENCH_DEBUG) console.error(applied.error.message);
+        continue;
+      }
       fail(`applications.create: ${applied.error.message}`);
     }
+    const c2 = process.cpuUsage();
     const t2 = now();
     const confirmed = api.call('contracts.confirm', { contractId: applied.value.id }, { token: adminToken });
     const confirmMs = now() - t2;
+    const confirmCpuMs = cpuMs(process.cpuUsage(c2));
     if (!confirmed.ok) {
-      if (confirmed.error.code === 'refused') continue;
+      if (confirmed.error.code === 'refused') {
+        if (process.env.BENCH_DEBUG) console.error(confirmed.error.message);
+        continue;
+      }
       fail(`contracts.confirm: ${confirmed.error.message}`);
     }
     create.push(createMs);
     confirm.push(confirmMs);
+    createCpu.push(createCpuMs);
+    confirmCpu.push(confirmCpuMs);
     if (confirmed.value.funding === 'certificate') certificateFunded += 1;
     else budgetFunded += 1;
   }
-  return { create: summarize(create), confirm: summarize(confirm), certificateFunded, budgetFunded };
+  return { create: summarize(create), confirm: summarize(confirm), createCpu: summarize(createCpu), confirmCpu: summarize(confirmCpu), certificateFunded, budgetFunded };
 }
 
 export interface CloseFigures {

@@ -40,20 +40,29 @@ const selectPrograms = (indexedBy = '') => `
     JOIN organizations o ON o.id = p.organization_id
     JOIN municipalities m ON m.id = o.municipality_id`;
 
-/**
- * Places left over a program's current groups (pending applications hold a place) and its nearest start: read
- * per program shown, through the group and contracts(group_id, status) indexes, never for the whole catalogue.
- */
-function withPlaces(db: Db, p: ProgramRow, today: string): ProgramRow & { capacity_left: number | null; nearest_start: string | null } {
-  const places = db
-    .prepare(
-      `SELECT sum(max(g.capacity - (SELECT count(*) FROM contracts k WHERE k.group_id = g.id AND k.status IN ('pending', 'confirmed', 'active') AND k.deleted = 0), 0)) AS capacity_left,
-              min(g.start_date) AS nearest_start
-         FROM program_groups g WHERE g.program_id = ? AND g.end_date >= ? AND g.deleted = 0`,
-    )
-    .get(p.id, today) as { capacity_left: number | null; nearest_start: string | null };
-  return { ...p, ...places };
+interface Places {
+  capacity_left: number | null;
+  nearest_start: string | null;
 }
+
+/**
+ * Places left over programs' current groups (pending applications hold a place) and their nearest start, for the
+ * programs shown only, in one query: counted from the contracts(group_id, status, deleted) index alone.
+ */
+function placesOf(db: Db, programIds: string[], today: string): Map<string, Places> {
+  const rows = db
+    .prepare(
+      `SELECT g.program_id,
+              sum(max(g.capacity - (SELECT count(*) FROM contracts k WHERE k.group_id = g.id AND k.status IN ('pending', 'confirmed', 'active') AND k.deleted = 0), 0)) AS capacity_left,
+              min(g.start_date) AS nearest_start
+         FROM program_groups g WHERE g.program_id IN (SELECT value FROM json_each(?)) AND g.end_date >= ? AND g.deleted = 0
+        GROUP BY g.program_id`,
+    )
+    .all(JSON.stringify(programIds), today) as Array<Places & { program_id: string }>;
+  return new Map(rows.map((r) => [r.program_id, r]));
+}
+
+const NO_PLACES: Places = { capacity_left: null, nearest_start: null };
 
 /**
  * What a certificate can pay with and who its child is, read once per search: the per-program reasons below then
@@ -110,35 +119,45 @@ function exclusionReasons(p: ProgramRow & { capacity_left: number | null }, o: C
   return reasons;
 }
 
-function toCard(db: Db, row: ProgramRow, o: CertificateOutlook | undefined, today: string): ProgramCard {
-  const p = withPlaces(db, row, today);
-  const modules = db
-    .prepare('SELECT id, ordinal, name, hours, price_kopecks AS priceKopecks FROM program_modules WHERE program_id = ? AND deleted = 0 ORDER BY ordinal')
-    .all(p.id) as ProgramCard['modules'];
-  return {
-    id: p.id,
-    name: p.name,
-    organizationId: p.organization_id,
-    organizationName: p.short_name,
-    organizationFullName: p.full_name,
-    organizationAddress: p.org_address,
-    organizationPhone: p.org_phone,
-    organizationEmail: p.org_email,
-    municipalityName: p.municipality_name,
-    direction: p.direction,
-    ageMin: p.age_min,
-    ageMax: p.age_max,
-    registries: JSON.parse(p.registries) as ProgramRegistry[],
-    activityTypes: JSON.parse(p.activity_types) as string[],
-    goals: p.goals,
-    annotation: p.annotation,
-    addresses: JSON.parse(p.addresses) as string[],
-    enrollmentOpen: p.enrollment_open === 1,
-    modules,
-    placesLeft: p.capacity_left ?? 0,
-    nearestStart: p.nearest_start,
-    excludedBecause: o ? exclusionReasons(p, o) : [],
-  };
+/** The cards of the programs shown, their places and modules read for all of them at once. */
+function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | undefined, today: string): ProgramCard[] {
+  const ids = rows.map((r) => r.id);
+  const places = placesOf(db, ids, today);
+  const modules = new Map<string, ProgramCard['modules']>(ids.map((id) => [id, []]));
+  const moduleRows = db
+    .prepare(
+      `SELECT program_id, id, ordinal, name, hours, price_kopecks AS priceKopecks FROM program_modules
+        WHERE program_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY program_id, ordinal`,
+    )
+    .all(JSON.stringify(ids)) as Array<ProgramCard['modules'][number] & { program_id: string }>;
+  for (const { program_id: programId, ...m } of moduleRows) modules.get(programId)!.push(m);
+  return rows.map((r) => {
+    const p = { ...r, ...(places.get(r.id) ?? NO_PLACES) };
+    return {
+      id: p.id,
+      name: p.name,
+      organizationId: p.organization_id,
+      organizationName: p.short_name,
+      organizationFullName: p.full_name,
+      organizationAddress: p.org_address,
+      organizationPhone: p.org_phone,
+      organizationEmail: p.org_email,
+      municipalityName: p.municipality_name,
+      direction: p.direction,
+      ageMin: p.age_min,
+      ageMax: p.age_max,
+      registries: JSON.parse(p.registries) as ProgramRegistry[],
+      activityTypes: JSON.parse(p.activity_types) as string[],
+      goals: p.goals,
+      annotation: p.annotation,
+      addresses: JSON.parse(p.addresses) as string[],
+      enrollmentOpen: p.enrollment_open === 1,
+      modules: modules.get(p.id)!,
+      placesLeft: p.capacity_left ?? 0,
+      nearestStart: p.nearest_start,
+      excludedBecause: o ? exclusionReasons(p, o) : [],
+    };
+  });
 }
 
 function certificateFor(ctx: OperationContext, number: string | undefined): CertificateRow | undefined {
@@ -187,18 +206,18 @@ export function searchPrograms(ctx: OperationContext, f: OperationParsedInput<'p
     params.childAge = outlook.age;
   }
   const address = f.address ? normalizeName(f.address) : '';
-  const out: ProgramCard[] = [];
+  const shown: ProgramRow[] = [];
   // Walked in name order through the name index, the name matches checked against the index entry before the row
   // is read: a one-letter query matching half the catalogue reads about `limit` rows instead of sorting 20,000.
   const sql = `${selectPrograms('INDEXED BY programs_name')} WHERE ${where.join(' AND ')} ORDER BY p.name, p.rowid`;
   for (const r of db.prepare(sql).iterate(params) as IterableIterator<ProgramRow>) {
     if (address && !normalizeName(`${r.addresses} ${r.org_address ?? ''}`).includes(address)) continue;
-    const card = toCard(db, r, outlook, ctx.today);
-    if (f.onlyAvailable && card.excludedBecause.length) continue;
-    out.push(card);
-    if (out.length >= f.limit) break;
+    // What SQL could not filter (places left, the full reasons) is checked for each candidate.
+    if (f.onlyAvailable && outlook && exclusionReasons({ ...r, ...(placesOf(db, [r.id], ctx.today).get(r.id) ?? NO_PLACES) }, outlook).length) continue;
+    shown.push(r);
+    if (shown.length >= f.limit) break;
   }
-  return out;
+  return toCards(db, shown, outlook, ctx.today);
 }
 
 function programRow(ctx: OperationContext, programId: string): ProgramRow {
@@ -209,7 +228,7 @@ function programRow(ctx: OperationContext, programId: string): ProgramRow {
 
 /** The program page as the navigator shows it, without a certificate. */
 export function programCard(ctx: OperationContext, programId: string): ProgramCard {
-  return toCard(ctx.core.db, programRow(ctx, programId), undefined, ctx.today);
+  return toCards(ctx.core.db, [programRow(ctx, programId)], undefined, ctx.today)[0]!;
 }
 
 export const navigatorOperations: FeatureOperations<'programs.search' | 'programs.get'> = {
@@ -224,7 +243,7 @@ export const navigatorOperations: FeatureOperations<'programs.search' | 'program
     handler(input, ctx) {
       const row = programRow(ctx, input.programId);
       const c = certificateFor(ctx, input.certificateNumber);
-      return toCard(ctx.core.db, row, c ? certificateOutlook(ctx.core.db, c, ctx.today) : undefined, ctx.today);
+      return toCards(ctx.core.db, [row], c ? certificateOutlook(ctx.core.db, c, ctx.today) : undefined, ctx.today)[0]!;
     },
   },
 };

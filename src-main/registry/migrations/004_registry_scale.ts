@@ -20,6 +20,9 @@ CREATE INDEX certificates_municipality ON certificates(municipality_id);
 CREATE INDEX ledger_contract ON ledger_entries(contract_id) WHERE contract_id IS NOT NULL;
 -- The navigator lists programs by name and stops at its limit.
 CREATE INDEX programs_name ON programs(name);
+-- Places taken in a group are counted from this index alone (deletion marks included), not from contract rows.
+DROP INDEX contracts_group;
+CREATE INDEX contracts_group ON contracts(group_id, status, deleted);
 
 -- Search as you type over program names and their organization's short and full names, by word prefixes.
 -- Contentless (the names live in their tables); rowid = programs.rowid. Kept by the triggers below, so every
