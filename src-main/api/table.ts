@@ -25,6 +25,7 @@ import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
 import { setMeta } from '../registry/db';
+import { asDeskWrite } from '../registry/write-gate';
 import type { OperationContext, OperationDef } from './operation';
 
 /** The one table of operations: each feature's handlers, merged. TypeScript checks none is missing. */
@@ -159,12 +160,14 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
       if (def.writes) {
         // IMMEDIATE: the write lock is taken (or waited for) up front. A deferred transaction that read first could
         // find its snapshot stale at its first write while a background job commits chunks, and fail at once.
-        value = core.db.transaction(() => {
-          const out = def.handler(parsed.data as never, ctx);
-          writeAudit('ok');
-          setMeta(core.db, 'hlc', ctx.stamp);
-          return out;
-        }).immediate();
+        value = asDeskWrite(() =>
+          core.db.transaction(() => {
+            const out = def.handler(parsed.data as never, ctx);
+            writeAudit('ok');
+            setMeta(core.db, 'hlc', ctx.stamp);
+            return out;
+          }).immediate(),
+        );
       } else if (def.auditReads) {
         value = def.handler(parsed.data as never, ctx);
         core.db.transaction(() => writeAudit('ok'))();

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobView, MonthlyCloseReport } from '../../shared/operations';
 import { closeJobSettings, eachInItsOwnTransaction, jobContext } from '../../src-main/features/contracts/close-job';
-import { closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
+import { CLOSE_CHUNK_CERTIFICATES, closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
 import { bundleWorker, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
 
 // Each test builds two registries with several logins (scrypt): on a shared, loaded machine that takes a while.
@@ -75,7 +75,7 @@ function describeCloseJob(where: string, setUp: () => Promise<void>) {
   describe(`monthly close as a background job (${where})`, () => {
     beforeAll(setUp);
     afterEach(() => {
-      closeJobSettings.chunk = 2000;
+      closeJobSettings.chunk = CLOSE_CHUNK_CERTIFICATES;
     });
 
     it('ends with the same report and the same ledger as the close in one call; progress reaches the total; audited', async () => {

@@ -13,6 +13,7 @@ import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/o
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import type { Actor, Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
+import { deskWritersCounter, stepAsideForDeskWriters } from '../../registry/write-gate';
 import { appendAudit } from '../audit/log';
 import { createJob, runningJob, type Job } from '../jobs/jobs';
 import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress } from './monthly-close';
@@ -27,6 +28,8 @@ export interface CloseJobData {
   timeZone: string;
   actor: Actor | null;
   chunk: number;
+  /** The host's counter of desk writers (registry/write-gate.ts): the worker steps aside between chunks while it is not 0. */
+  deskWriters?: Int32Array;
 }
 
 export type CloseWorkerMessage =
@@ -72,14 +75,20 @@ export function jobContext(core: Core, data: CloseJobData): OperationContext {
   };
 }
 
-/** Each chunk takes the write lock up front: a deferred transaction could find the snapshot stale when it first writes. */
-export const eachInItsOwnTransaction = (core: Core) => <T>(work: () => T): T => core.db.transaction(work).immediate();
+/**
+ * Each chunk takes the write lock up front (a deferred transaction could find the snapshot stale when it first
+ * writes); in a worker, it first lets the host's waiting writes go ahead.
+ */
+export const eachInItsOwnTransaction = (core: Core, deskWriters?: Int32Array) => <T>(work: () => T): T => {
+  if (deskWriters) stepAsideForDeskWriters(deskWriters);
+  return core.db.transaction(work).immediate();
+};
 
 const failure = (message: string) => `Закрытие месяца прервано: ${message}. Уже сделанное сохранено и не повторится — запустите закрытие ещё раз.`;
 
 function runInWorker(url: URL, job: Job, data: CloseJobData): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(url, { workerData: data });
+    const worker = new Worker(url, { workerData: { ...data, deskWriters: deskWritersCounter() } satisfies CloseJobData });
     let settled = false;
     const finish = (update: Partial<Job>) => {
       if (settled) return;

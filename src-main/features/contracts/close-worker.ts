@@ -22,7 +22,7 @@ try {
     if (done) {
       post({ type: 'done', report: done });
     } else {
-      const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(core), data.chunk);
+      const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(core, data.deskWriters), data.chunk);
       for (;;) {
         const next = steps.next();
         if (next.done) {

@@ -37,8 +37,11 @@ interface ContractMoneyRow {
   reserved: number;
 }
 
-/** Certificates per transaction of a chunked close: short enough that other writers wait only a few ms. */
-export const CLOSE_CHUNK_CERTIFICATES = 2000;
+/**
+ * Certificates per transaction of a chunked close: a desk's write waits at most for one chunk (≈ 50–100 ms on a
+ * cold registry); smaller chunks would spend more on commits.
+ */
+export const CLOSE_CHUNK_CERTIFICATES = 500;
 
 /** Where a close is, for the progress line: units are the municipality's certificates. */
 export interface CloseProgress {

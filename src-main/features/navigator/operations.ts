@@ -210,13 +210,24 @@ export function searchPrograms(ctx: OperationContext, f: OperationParsedInput<'p
   // Walked in name order through the name index, the name matches checked against the index entry before the row
   // is read: a one-letter query matching half the catalogue reads about `limit` rows instead of sorting 20,000.
   const sql = `${selectPrograms('INDEXED BY programs_name')} WHERE ${where.join(' AND ')} ORDER BY p.name, p.rowid`;
+  // What SQL could not filter for «only available» (places left, the full reasons) is checked for the candidates
+  // in batches of as many as are still missing, their places read in one query per batch.
+  const checkEach = f.onlyAvailable && outlook;
+  const candidates: ProgramRow[] = [];
+  const admit = () => {
+    const places = placesOf(db, candidates.map((r) => r.id), ctx.today);
+    for (const r of candidates) {
+      if (shown.length < f.limit && !exclusionReasons({ ...r, ...(places.get(r.id) ?? NO_PLACES) }, outlook!).length) shown.push(r);
+    }
+    candidates.length = 0;
+  };
   for (const r of db.prepare(sql).iterate(params) as IterableIterator<ProgramRow>) {
     if (address && !normalizeName(`${r.addresses} ${r.org_address ?? ''}`).includes(address)) continue;
-    // What SQL could not filter (places left, the full reasons) is checked for each candidate.
-    if (f.onlyAvailable && outlook && exclusionReasons({ ...r, ...(placesOf(db, [r.id], ctx.today).get(r.id) ?? NO_PLACES) }, outlook).length) continue;
-    shown.push(r);
+    if (!checkEach) shown.push(r);
+    else if (candidates.push(r) >= f.limit - shown.length) admit();
     if (shown.length >= f.limit) break;
   }
+  if (candidates.length) admit();
   return toCards(db, shown, outlook, ctx.today);
 }
 
