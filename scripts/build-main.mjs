@@ -19,6 +19,8 @@ await Promise.all([
       'cli-host': 'src-main/cli/main.ts',
       // Batch printing runs in a worker thread so the window and the server stay responsive.
       'pdf-worker': 'src-main/pdf/batch-worker.ts',
+      // The monthly close of a whole municipality runs in a worker thread on its own registry connection.
+      'close-worker': 'src-main/features/contracts/close-worker.ts',
     },
     outExtension: { '.js': '.js' },
   }),

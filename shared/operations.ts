@@ -796,6 +796,18 @@ export const operations = {
   'programs.getForEditing': { input: z.object({ programId: id }), output: {} as EditableProgram },
   // Printed enrollment application («Заявление на зачисление») for one application or contract.
   'documents.printApplication': { input: z.object({ contractId: id }), output: {} as PrintedDocument },
+  // Monthly close at registry scale: started as a background job (a worker thread), polled for progress.
+  'months.closeStart': {
+    input: z.object({
+      municipalityId: z.string({ error: 'Муниципалитет: выберите значение' }).uuid('Муниципалитет: выберите значение из списка'),
+      month: z.string({ error: 'Месяц: укажите значение' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ'),
+    }),
+    output: {} as { jobId: string },
+  },
+  'jobs.get': {
+    input: z.object({ jobId: z.string({ error: 'Задание: укажите идентификатор' }).uuid('Неверный идентификатор задания') }),
+    output: {} as JobView,
+  },
 } as const;
 
 export type Operations = typeof operations;
@@ -804,3 +816,18 @@ export type OperationInput<N extends OperationName> = z.input<Operations[N]['inp
 export type OperationParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
 export type OperationOutput<N extends OperationName> = Operations[N]['output'];
 export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+/** A background job of this process (the monthly close), as `jobs.get` answers while it runs and after. */
+export interface JobView {
+  id: string;
+  kind: 'months.close';
+  status: 'running' | 'done' | 'failed';
+  /** Units done of `total` (certificates of the municipality for the monthly close). */
+  done: number;
+  total: number;
+  /** What the job is doing now, in Russian, for the progress line. */
+  phase: string;
+  report: MonthlyCloseReport | null;
+  /** Why the job failed, in Russian; null unless status is 'failed'. */
+  error: string | null;
+}

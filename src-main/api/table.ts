@@ -15,6 +15,8 @@ import { confirmationOperations } from '../features/confirmation/policy';
 import { consentOperations } from '../features/consents/operations';
 import { contractOperations } from '../features/contracts/operations';
 import { monthlyCloseOperations } from '../features/contracts/monthly-close';
+import { closeJobOperations } from '../features/contracts/close-job';
+import { jobOperations } from '../features/jobs/jobs';
 import { ratingOperations } from '../features/contracts/ratings';
 import { scheduleOperations } from '../features/contracts/schedule';
 import { navigatorOperations } from '../features/navigator/operations';
@@ -23,6 +25,7 @@ import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
 import { setMeta } from '../registry/db';
+import { asDeskWrite } from '../registry/write-gate';
 import type { OperationContext, OperationDef } from './operation';
 
 /** The one table of operations: each feature's handlers, merged. TypeScript checks none is missing. */
@@ -38,6 +41,8 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...documentOperations,
   ...contractOperations,
   ...monthlyCloseOperations,
+  ...closeJobOperations,
+  ...jobOperations,
   ...ratingOperations,
   ...scheduleOperations,
   ...navigatorOperations,
@@ -153,12 +158,16 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
     try {
       let value: unknown;
       if (def.writes) {
-        value = core.db.transaction(() => {
-          const out = def.handler(parsed.data as never, ctx);
-          writeAudit('ok');
-          setMeta(core.db, 'hlc', ctx.stamp);
-          return out;
-        })();
+        // IMMEDIATE: the write lock is taken (or waited for) up front. A deferred transaction that read first could
+        // find its snapshot stale at its first write while a background job commits chunks, and fail at once.
+        value = asDeskWrite(() =>
+          core.db.transaction(() => {
+            const out = def.handler(parsed.data as never, ctx);
+            writeAudit('ok');
+            setMeta(core.db, 'hlc', ctx.stamp);
+            return out;
+          }).immediate(),
+        );
       } else if (def.auditReads) {
         value = def.handler(parsed.data as never, ctx);
         core.db.transaction(() => writeAudit('ok'))();

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { createApi, operationTable, type Api } from '../api/table';
+import { createApi, operationTable, SYSTEM_ACTOR, type Api } from '../api/table';
 import { openCore, type Core } from '../core';
 import { printExtractBatch } from '../features/documents/batch';
 import { verifyDocument } from '../features/documents/registry';
 import { findCertificateId } from '../features/certificates/card';
 import { CERTIFICATE_NUMBER_PATTERN, formatRubles, isValidIsoDate } from '../../shared/rules';
-import { closeMonth } from '../features/contracts/monthly-close';
+import { CLOSE_CHUNK_CERTIFICATES, closeMonth } from '../features/contracts/monthly-close';
+import { closeInThisThread } from '../features/contracts/close-job';
 import { findContractId } from '../features/contracts/queries';
 import { loadDemo } from '../demo/demo';
 import { generateBigRegistry } from '../demo/big';
@@ -74,6 +75,17 @@ function progressBar(label: string): (done: number, total: number) => void {
 }
 
 const out_ = (s: string) => process.stdout.write(`${s}\n`);
+
+/** The CLI's close of a month: the background job's steps, run here with a progress bar, audited as «cli». */
+async function closeMonthWithProgress(core: Core, municipalityId: string, month: string) {
+  const stamp = core.hlc.next();
+  setMeta(core.db, 'hlc', stamp);
+  const bar = progressBar('Закрытие месяца');
+  return closeInThisThread(core, {
+    file: core.file, municipalityId, month, stamp, nowIso: core.clock.now().toISOString(), timeZone: core.clock.timeZone,
+    actor: SYSTEM_ACTOR, chunk: CLOSE_CHUNK_CERTIFICATES,
+  }, (p) => bar(p.done, p.total));
+}
 
 async function withDesk<T>(values: { 'data-dir'?: string | undefined; file?: string | undefined }, fn: (core: Core, api: Api) => Promise<T>): Promise<T> {
   const core = openCore(registryFile(values), { create: false });
@@ -223,7 +235,10 @@ export async function runCli(argv: string[]): Promise<number> {
             .prepare('SELECT id, name FROM municipalities WHERE region_code = ? AND municipality_code = ? AND deleted = 0')
             .get(municipality.slice(0, 2), municipality.slice(2)) as { id: string; name: string } | undefined;
           if (!m) throw new UsageError(`Муниципалитет ${municipality} не найден в реестре.`);
-          const r = await api.runSystemJob('months.close', async (ctx) => closeMonth(ctx, { municipalityId: m.id, month, preview }));
+          // The close itself runs chunk by chunk, each chunk its own transaction, with a progress line.
+          const r = preview
+            ? await api.runSystemJob('months.close', async (ctx) => closeMonth(ctx, { municipalityId: m.id, month, preview }))
+            : await closeMonthWithProgress(core, m.id, month);
           out_(`${m.name}, ${month}${r.preview ? ' (предпросмотр, ничего не изменено)' : ''}${r.alreadyClosed ? ': месяц уже был закрыт, ничего не изменено' : ''}`);
           out_(`  переведено в действующие: ${r.activated}`);
           out_(`  списано по договорам: ${r.charged.contracts}, на сумму ${formatRubles(r.charged.kopecks)}`);

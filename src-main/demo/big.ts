@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { openCore } from '../core';
 import { DomainError } from '../errors';
 import type { Db } from '../registry/db';
+import { generateCatalogue, verifyBulkLoad } from './catalogue';
 import { generateChildren, type GenerationTarget } from './generate';
 import { loadDemo } from './demo';
 
@@ -12,6 +13,9 @@ const EXTRA_MUNICIPALITIES = [
   ['04', 'г. Мончегорск'],
   ['05', 'г. Кандалакша'],
 ] as const;
+
+/** Each big municipality's money limit for the year: 1.2 billion roubles for 300,000–400,000 children. */
+const MUNICIPAL_LIMIT_KOPECKS = 120_000_000_000;
 
 /**
  * Secondary indexes whose keys arrive in random order while children are generated (names, documents):
@@ -49,14 +53,25 @@ function setAside(db: Db, type: 'index' | 'trigger', names: readonly string[]): 
  */
 export function generateBigRegistry(
   file: string,
-  o: { children: number; seed?: number; clock?: Clock; onProgress?: (done: number, total: number) => void },
-): { children: number; seconds: number } {
+  o: {
+    children: number;
+    /** Programs (with modules and groups) and contracts (with their ledger) added after the children; none by default. */
+    programs?: number;
+    contracts?: number;
+    seed?: number;
+    clock?: Clock;
+    onProgress?: (done: number, total: number) => void;
+    onCatalogueProgress?: (phase: string, done: number, total: number) => void;
+  },
+): { children: number; programs: number; contracts: number; seconds: number; catalogueSeconds: number } {
   if (existsSync(file)) throw new DomainError('conflict', `Файл ${file} уже существует: большой реестр создаётся только в новый файл.`);
   const started = performance.now();
   const part = `${file}.part`;
   for (const f of [part, `${part}-wal`, `${part}-shm`, `${part}-journal`]) rmSync(f, { force: true });
   const core = openCore(part, { create: true, ...(o.clock ? { clock: o.clock } : {}) });
   let complete = false;
+  let catalogue = { programs: 0, contracts: 0 };
+  let catalogueSeconds = 0;
   try {
     const db = core.db;
     loadDemo(core, { children: 0, seed: o.seed ?? 1 });
@@ -86,7 +101,7 @@ export function generateBigRegistry(
            VALUES (?, ?, ?, '99', ?, ?, 'Europe/Moscow', 5, 18)`,
         ).run(id, stamp, core.officeId, code, name);
         db.prepare('INSERT INTO municipal_years(id, modified_at, origin_office, municipality_id, year, money_limit_kopecks) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(core.newId(), stamp, core.officeId, id, year, 15_000_000_000);
+          .run(core.newId(), stamp, core.officeId, id, year, MUNICIPAL_LIMIT_KOPECKS);
         const catIds = cats.map((c) => {
           const cid = core.newId();
           db.prepare(
@@ -100,6 +115,8 @@ export function generateBigRegistry(
         left -= count;
       }
     })();
+    // 400,000 children need a larger limit than the demo city's, or half the certified enrolments would be refused.
+    db.prepare('UPDATE municipal_years SET money_limit_kopecks = ? WHERE municipality_id = ? AND year = ?').run(MUNICIPAL_LIMIT_KOPECKS, murmansk.id, year);
     if (left > 0) throw new DomainError('invalid_input', `Слишком много детей для синтетического реестра: не больше ${perMunicipality * (EXTRA_MUNICIPALITIES.length + 1)}.`);
 
     // Bulk load: the file is new and private until renamed, so a crash loses nothing worth keeping.
@@ -113,9 +130,19 @@ export function generateBigRegistry(
       seed: o.seed ?? 1, today, officeId: core.officeId, stamp, targets, chunk: 50_000,
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
+    const catalogueStarted = performance.now();
+    if (o.programs) {
+      const made = generateCatalogue(db, {
+        seed: (o.seed ?? 1) + 1, today, officeId: core.officeId, stamp, programs: o.programs, contracts: o.contracts ?? 0,
+        ...(o.onCatalogueProgress ? { onProgress: o.onCatalogueProgress } : {}),
+      });
+      catalogue = { programs: made.programs, contracts: made.contracts };
+    }
     db.transaction(() => {
       for (const sql of restore) db.exec(sql);
     })();
+    verifyBulkLoad(db);
+    catalogueSeconds = (performance.now() - catalogueStarted) / 1000;
     // The whole name index in one segment: a prefix query then reads one doclist instead of one per segment.
     db.prepare("INSERT INTO certificate_search(certificate_search) VALUES ('optimize')").run();
     db.pragma('optimize');
@@ -128,5 +155,5 @@ export function generateBigRegistry(
     if (!complete) for (const f of [part, `${part}-wal`, `${part}-shm`, `${part}-journal`]) rmSync(f, { force: true });
   }
   renameSync(part, file);
-  return { children: o.children + 1, seconds: (performance.now() - started) / 1000 };
+  return { children: o.children + 1, ...catalogue, seconds: (performance.now() - started) / 1000, catalogueSeconds };
 }

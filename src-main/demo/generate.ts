@@ -31,7 +31,7 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
  * The same ids as `uuidv7(ms, randomBytesFrom(rnd))` (registry/ids.ts), without the per-id arrays: the
  * generator makes several million of them. Ten random bytes, version 7 and the RFC 4122 variant.
  */
-function seededUuidv7(ms: number, rnd: () => number): string {
+export function seededUuidv7(ms: number, rnd: () => number): string {
   const t = ms.toString(16).padStart(12, '0');
   const b6 = (Math.floor(rnd() * 256) & 0x0f) | 0x70;
   const b7 = Math.floor(rnd() * 256);

@@ -7,11 +7,14 @@
  *   BENCH_DIR=/tmp/certdesk-bench  where the registry is built (BENCH_DIR/data/registry.db)
  *   BENCH_REUSE=1                  reuse the registry built by an earlier run instead of building anew
  *   BENCH_CHILDREN=1500000         children in the generated registry
+ *   BENCH_PROGRAMS=50000           programs (with modules and groups) in the generated registry
+ *   BENCH_CONTRACTS=500000         contracts (with their ledger) in the generated registry
  *   BENCH_REPEAT=5                 passes over the keystroke set
  *   BENCH_ISSUES=200               certificates issued
  *   BENCH_SERVER_RUNS=3            server starts timed
+ *   BENCH_APPLICATIONS=200         applications created and confirmed
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -25,6 +28,7 @@ import { seededRandom, pick } from '../../src-main/demo/random';
 import { REGISTRY_FILE } from '../../src-main/desk';
 import type { OperationInput } from '../../shared/operations';
 import { QUERY_CLASSES, classify, keystrokeQueries } from './keystrokes';
+import { benchApplications, benchMonthlyClose, benchNavigator, programKeystrokes } from './registry-scale';
 import { startServer } from './server';
 import { mib, ms, now, printTable, summarize, type Line, type Summary } from './stats';
 
@@ -35,9 +39,12 @@ const file = join(dataDir, REGISTRY_FILE);
 const buildInfoFile = join(benchDir, 'build.json');
 const reuse = process.env.BENCH_REUSE === '1';
 const children = Number(process.env.BENCH_CHILDREN ?? 1_500_000);
+const programs = Number(process.env.BENCH_PROGRAMS ?? 50_000);
+const contracts = Number(process.env.BENCH_CONTRACTS ?? 500_000);
 const repeat = Number(process.env.BENCH_REPEAT ?? 5);
 const issues = Number(process.env.BENCH_ISSUES ?? 200);
 const serverRuns = Number(process.env.BENCH_SERVER_RUNS ?? 3);
+const applications = Number(process.env.BENCH_APPLICATIONS ?? 200);
 const operator = DEMO_ACCOUNTS.find((a) => a.login === 'operator')!;
 
 const lines: Line[] = [];
@@ -55,7 +62,11 @@ function fail(message: string): never {
 // ---------- 1. the registry ----------
 interface BuildInfo {
   children: number;
+  programs?: number;
+  contracts?: number;
   seconds: number;
+  /** Of `seconds`: programs, groups and contracts with their ledger. */
+  catalogueSeconds?: number;
   at: string;
 }
 let build: BuildInfo;
@@ -66,10 +77,18 @@ if (reused) {
 } else {
   rmSync(benchDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  log(`Строю реестр на ${children.toLocaleString('ru-RU')} детей: ${file}`);
+  log(`Строю реестр на ${children.toLocaleString('ru-RU')} детей, ${programs.toLocaleString('ru-RU')} программ, ${contracts.toLocaleString('ru-RU')} договоров: ${file}`);
   let lastShown = 0;
+  let lastPhase = '';
   const r = generateBigRegistry(file, {
     children,
+    programs,
+    contracts,
+    onCatalogueProgress: (phase, done, total) => {
+      if (phase !== lastPhase) process.stdout.write(`\n  ${phase}:`);
+      lastPhase = phase;
+      process.stdout.write(`\r  ${phase}: ${done.toLocaleString('ru-RU')} / ${total.toLocaleString('ru-RU')}`);
+    },
     onProgress: (done, total) => {
       if (done - lastShown >= 100_000 || done === total) {
         lastShown = done;
@@ -78,12 +97,15 @@ if (reused) {
     },
   });
   process.stdout.write('\n');
-  build = { children, seconds: r.seconds, at: new Date().toISOString() };
+  build = { children, programs: r.programs, contracts: r.contracts, seconds: r.seconds, catalogueSeconds: r.catalogueSeconds, at: new Date().toISOString() };
   writeFileSync(buildInfoFile, JSON.stringify(build));
 }
 const mainBytes = sizeOf(file);
 const walBytes = sizeOf(`${file}-wal`) + sizeOf(`${file}-shm`);
 line(`Построение реестра (${build.children.toLocaleString('ru-RU')} детей)${reused ? ', из прошлого запуска' : ''}`, '≤ 30 s', ms(build.seconds * 1000), build.seconds <= 30);
+if (build.programs) {
+  line(`  из них программы и договоры (${build.programs.toLocaleString('ru-RU')} программ, ${(build.contracts ?? 0).toLocaleString('ru-RU')} договоров)`, '—', ms((build.catalogueSeconds ?? 0) * 1000), null);
+}
 line('Размер реестра на диске (файл + WAL)', '—', `${mib(mainBytes + walBytes)} (файл ${mib(mainBytes)}, WAL ${mib(walBytes)})`, null);
 results.build = { ...build, mainBytes, walBytes };
 
@@ -310,6 +332,34 @@ if (duplicates) log(`Выдача: ${duplicates} раз(а) сработала �
 line('  для сравнения: пустая пишущая транзакция (fsync)', '—', fmt(fsyncS), null);
 results.issue = { ...issueS, cpu: issueCpuS };
 results.emptyWriteTransaction = fsyncS;
+
+// ---------- 4b. the navigator and applications (50,000 programs, 500,000 contracts) ----------
+const programCount = (core.db.prepare('SELECT count(*) AS n FROM programs').get() as { n: number }).n;
+const contractCount = (core.db.prepare('SELECT count(*) AS n FROM contracts').get() as { n: number }).n;
+log(`Программ: ${programCount.toLocaleString('ru-RU')}, договоров: ${contractCount.toLocaleString('ru-RU')}`);
+{
+  const nav = benchNavigator(api, core, token, repeat);
+  line(`Навигатор: поиск при вводе, первый проход (${nav.firstPass.n})`, 'p95 ≤ 20 ms', fmt(nav.firstPass), nav.firstPass.p95 <= 20);
+  line(`Навигатор: поиск при вводе (${nav.keystrokes.n}, ${programKeystrokes().length} нажатий × ${repeat})`, 'p95 ≤ 20 ms', fmt(nav.keystrokes), nav.keystrokes.p95 <= 20);
+  line(`  с фильтрами (возраст, направленность, реестр, муниципалитет, месяц; ${nav.withFilters.n})`, 'p95 ≤ 20 ms', fmt(nav.withFilters), nav.withFilters.p95 <= 20);
+  line(`Навигатор: «только доступные» по сертификату (${nav.onlyAvailable.n} сертификатов)`, 'p95 ≤ 50 ms', fmt(nav.onlyAvailable), nav.onlyAvailable.p95 <= 50);
+  line(`  с запросом при вводе (${nav.onlyAvailableTyping.n})`, 'p95 ≤ 50 ms', fmt(nav.onlyAvailableTyping), nav.onlyAvailableTyping.p95 <= 50);
+  line(`Страница программы с сертификатом: programs.get (${nav.programGet.n})`, '—', fmt(nav.programGet), null);
+  log(`Навигатор, самые медленные: ${nav.slowest.map((x) => `«${x.q}» ${ms(x.ms)}`).join(', ')}`);
+  results.navigator = nav;
+  const adminAccount = DEMO_ACCOUNTS.find((a) => a.login === 'admin')!;
+  const adminLogin = api.call('auth.login', { login: adminAccount.login, password: adminAccount.password });
+  if (!adminLogin.ok) fail(`admin login failed: ${adminLogin.error.message}`);
+  const apps = benchApplications(api, core, token, adminLogin.value.token, applications);
+  line(`Заявка: applications.create (${apps.create.n})`, '≤ 10 ms', `${fmt(apps.create)}; среднее ${ms(apps.create.mean)}; CPU p50 ${ms(apps.createCpu.p50)}, p95 ${ms(apps.createCpu.p95)}`, apps.create.p95 <= 10);
+  line(`Подтверждение: contracts.confirm (${apps.certificateFunded} за счёт сертификата, ${apps.budgetFunded} бюджетных)`, '≤ 10 ms', `${fmt(apps.confirm)}; среднее ${ms(apps.confirm.mean)}; CPU p50 ${ms(apps.confirmCpu.p50)}, p95 ${ms(apps.confirmCpu.p95)}`, apps.confirm.p95 <= 10);
+  results.applications = apps;
+}
+const closeMunicipalities = core.db
+  .prepare('SELECT m.id, m.name, (SELECT count(*) FROM certificates c WHERE c.municipality_id = m.id) AS certificates FROM municipalities m ORDER BY certificates DESC')
+  .all() as Array<{ id: string; name: string; certificates: number }>;
+const closeMonthOf = today.slice(0, 7);
+const deskCertificates = (core.db.prepare("SELECT id FROM certificates WHERE status = 'active' ORDER BY rowid DESC LIMIT 50").all() as Array<{ id: string }>).map((r) => r.id);
 const benchRss = process.memoryUsage().rss;
 core.close();
 
@@ -367,6 +417,33 @@ for (let i = 0; i < serverRuns; i += 1) {
   results.serverStartEmpty = emptyS;
 }
 line('Память процесса замера (RSS) после выдач', '—', mib(benchRss), null);
+
+// ---------- 6. the monthly close of the whole registry, in the server host, on a copy ----------
+// On a copy: a closed month stays closed, and BENCH_REUSE must find the registry as built.
+{
+  const closeDir = join(benchDir, 'close');
+  rmSync(closeDir, { recursive: true, force: true });
+  mkdirSync(closeDir, { recursive: true });
+  copyFileSync(file, join(closeDir, REGISTRY_FILE));
+  const s = await startServer({ root, dataDir: closeDir, login: operator.login, password: operator.password });
+  try {
+    const close = await benchMonthlyClose(s, closeMunicipalities, closeMonthOf, deskCertificates);
+    line(`Закрытие месяца ${closeMonthOf}: предпросмотр (${closeMunicipalities[0]!.name})`, '—', ms(close.previewMs), null);
+    line(`Закрытие месяца ${closeMonthOf}, весь реестр (${close.municipalities.length} муниципалитетов, фоновые задания)`, '≤ 60 s', ms(close.totalSeconds * 1000), close.totalSeconds <= 60);
+    for (const m of close.municipalities) {
+      const r = m.report;
+      line(`  ${m.name}: ${m.certificates.toLocaleString('ru-RU')} сертификатов`, '—',
+        `${ms(m.seconds * 1000)}; списано по ${r.charged.contracts.toLocaleString('ru-RU')} договорам, завершено ${r.completed}, отклонено ${r.rejectedStale}, номинал уменьшен у ${r.shrunk.certificates.toLocaleString('ru-RU')}; обновлений хода ${m.progressUpdates}`, null);
+    }
+    line('Задержка цикла событий сервера во время закрытия', '≤ 50 ms', `max ${ms(close.maxStallMs)}, p99 ${ms(close.p99StallMs)}`, close.maxStallMs <= 50);
+    line(`  поиск в навигаторе через HTTP во время закрытия (${close.requestsDuring.n})`, 'p95 ≤ 20 ms', fmt(close.requestsDuring), close.requestsDuring.p95 <= 20);
+    line(`  запись через HTTP во время закрытия (${close.writesDuring.n})`, '—', fmt(close.writesDuring), null);
+    results.monthlyClose = close;
+  } finally {
+    await s.stop();
+    rmSync(closeDir, { recursive: true, force: true });
+  }
+}
 
 console.log('');
 console.log(`Средняя загрузка в начале: ${startLoad}`);

@@ -179,7 +179,7 @@ describe('«Заявление на зачисление»', () => {
     raw.pragma('foreign_keys = OFF'); // a bare issued_documents row without its certificate
     raw.prepare(`INSERT INTO issued_documents(id, modified_at, origin_office, kind, registration_number, verification_code, certificate_id, issued_at, issued_by_name, office_name)
                  VALUES ('d1', 'hlc', 'o1', 'extract', 'ВС-9901-01-2026-000001', 'code', 'c1', '2026-11-01T10:00:00Z', 'Оператор', 'Офис')`).run();
-    expect(migrate(raw)).toBe(4);
+    expect(migrate(raw, 4)).toBe(4);
     expect(raw.prepare('SELECT kind, registration_number, contract_id FROM issued_documents').all()).toEqual([
       { kind: 'extract', registration_number: 'ВС-9901-01-2026-000001', contract_id: null },
     ]);

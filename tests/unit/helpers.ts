@@ -137,15 +137,20 @@ export function registrySnapshot(desk: TestDesk): Record<string, number> {
  * The PDF batch worker bundled exactly as the build does, inside the repository so that the bundle finds
  * pdfkit, qrcode and the fonts in node_modules. Removed after the test file.
  */
-export async function bundlePdfWorker(): Promise<URL> {
+export function bundlePdfWorker(): Promise<URL> {
+  return bundleWorker('src-main/pdf/batch-worker.ts', 'pdf-worker');
+}
+
+/** Bundles a worker-thread entry as scripts/build-main.mjs does, into a temp folder removed after the file's tests. */
+export async function bundleWorker(entry: string, name: string): Promise<URL> {
   const { build } = await import('esbuild');
   const cache = join(process.cwd(), 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'certdesk-pdf-worker-'));
+  const dir = mkdtempSync(join(cache, `certdesk-${name}-`));
   cleanupAfterFile.push(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  const outfile = join(dir, 'pdf-worker.js');
-  await build({ entryPoints: ['src-main/pdf/batch-worker.ts'], bundle: true, platform: 'node', target: 'node22', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
+  const outfile = join(dir, `${name}.js`);
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node22', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
   return pathToFileURL(outfile);
 }
 

@@ -23,7 +23,7 @@ describe('registry file', () => {
 
   it('makes every ordinary table STRICT', () => {
     const db = openRegistry(join(tempDir(), 'r.db'), { create: true });
-    const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'certificate_search%'").all() as Array<{ name: string; strict: number }>;
+    const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'certificate_search%' AND name NOT LIKE 'program_search%'").all() as Array<{ name: string; strict: number }>;
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.filter((r) => r.strict !== 1)).toEqual([]);
     db.close();
@@ -40,6 +40,37 @@ describe('registry file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('migration 005 on a real database: indexes the programs already there, and its triggers keep the name search', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 3)).toBe(3);
+    const synced = "'2026-11-23T10:00:00.000Z/0/o', 'o'";
+    raw.exec(`INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
+              VALUES ('m1', ${synced}, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`);
+    raw.exec(`INSERT INTO organizations(id, modified_at, origin_office, municipality_id, name, short_name) VALUES ('o1', ${synced}, 'm1', 'Центр «Ёлочка»', 'Ёлочка')`);
+    const addProgram = (id: string, name: string) =>
+      raw.exec(`INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries) VALUES ('${id}', ${synced}, 'o1', '${name}', 'art', 5, 12, '[]')`);
+    addProgram('p1', 'Объёмная аппликация');
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    const found = (match: string) =>
+      (raw.prepare('SELECT p.id FROM program_search s JOIN programs p ON p.rowid = s.rowid WHERE program_search MATCH ? ORDER BY p.id').all(match) as Array<{ id: string }>).map((r) => r.id);
+    expect(found('"объем"*')).toEqual(['p1']);
+    expect(found('"елочк"*')).toEqual(['p1']);
+    addProgram('p2', 'Хип-хоп');
+    expect(found('"хоп"*')).toEqual(['p2']);
+    expect(found('"елочк"*')).toEqual(['p1', 'p2']);
+    raw.exec("UPDATE organizations SET short_name = 'Радуга', name = 'Центр «Радуга»' WHERE id = 'o1'");
+    expect(found('"елочк"*')).toEqual([]);
+    expect(found('"радуг"*')).toEqual(['p1', 'p2']);
+    raw.exec("UPDATE programs SET name = 'Батик' WHERE id = 'p1'");
+    expect(found('"объем"*')).toEqual([]);
+    expect(found('"батик"*')).toEqual(['p1']);
+    raw.exec("UPDATE programs SET deleted = 1 WHERE id = 'p2'");
+    expect(found('"радуг"*')).toEqual(['p1']);
+    const indexes = (raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('certificates_municipality', 'ledger_contract', 'programs_name') ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(indexes).toEqual(['certificates_municipality', 'ledger_contract', 'programs_name']);
+    raw.close();
   });
 
   it('a migration that fails leaves the file as it was', () => {

@@ -2,6 +2,7 @@ import * as m001 from './001_initial';
 import * as m002 from './002_registry_desk';
 import * as m003 from './003_contracts';
 import * as m004 from './004_application_documents';
+import * as m005 from './005_registry_scale';
 
 /** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -9,6 +10,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'registry desk', sql: m002.sql },
   { version: 3, name: 'contracts', sql: m003.sql },
   { version: 4, name: 'application documents', sql: m004.sql },
+  { version: 5, name: 'registry scale', sql: m005.sql },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -450,6 +450,8 @@ const ru = {
       contracts_terminate: 'Расторжение договора',
       contracts_list: 'Список договоров',
       documents_printExtractBatch: 'Пакет выписок',
+      months_closeStart: 'Закрытие месяца (фоновое задание)',
+      jobs_get: 'Ход фонового задания',
     },
   },
   contracts: {

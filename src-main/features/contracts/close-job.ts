@@ -1,0 +1,167 @@
+/**
+ * The monthly close as a background job (`months.closeStart`, polled with `jobs.get`). It runs in a worker
+ * thread on its own connection to the registry file (out/main/close-worker.js, entry close-worker.ts), chunk by
+ * chunk, each chunk its own short transaction, so the process that serves the desks keeps answering and writing
+ * while 400,000 certificates are closed. Where the bundled worker is not present (the core run from source) the
+ * same steps run in this thread, pausing for the event loop between chunks.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/operations';
+import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
+import type { Actor, Core } from '../../core';
+import { moduleBaseUrl } from '../../pdf/module-url';
+import { deskWritersCounter, stepAsideForDeskWriters } from '../../registry/write-gate';
+import { appendAudit } from '../audit/log';
+import { createJob, runningJob, type Job } from '../jobs/jobs';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress } from './monthly-close';
+
+/** What a close job needs to run anywhere: the file, what to close, and the stamp and actor of the call that started it. */
+export interface CloseJobData {
+  file: string;
+  municipalityId: string;
+  month: string;
+  stamp: string;
+  nowIso: string;
+  timeZone: string;
+  actor: Actor | null;
+  chunk: number;
+  /** The host's counter of desk writers (registry/write-gate.ts): the worker steps aside between chunks while it is not 0. */
+  deskWriters?: Int32Array;
+}
+
+export type CloseWorkerMessage =
+  | ({ type: 'progress' } & CloseProgress)
+  | { type: 'done'; report: MonthlyCloseReport }
+  | { type: 'error'; message: string };
+
+export const CLOSE_WORKER_FILE = 'close-worker.js';
+
+/**
+ * How close jobs run. `workerUrl`: the bundled worker (default: close-worker.js next to the running bundle; tests
+ * running from source point it at one they bundled, or at nothing to run in-process). `chunk`: certificates per
+ * transaction.
+ */
+export const closeJobSettings: { workerUrl: URL | null | undefined; chunk: number } = { workerUrl: undefined, chunk: CLOSE_CHUNK_CERTIFICATES };
+
+function workerUrl(): URL | null {
+  if (closeJobSettings.workerUrl === null) return null;
+  const url = closeJobSettings.workerUrl ?? new URL(`./${CLOSE_WORKER_FILE}`, moduleBaseUrl());
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * The context a close job runs with outside an operation call: its own core (the worker's connection, or this
+ * process's), the starting call's stamp and actor, and an audit that appends at once — the close calls it inside
+ * the transaction that records the close, so the entry and the record commit together.
+ */
+export function jobContext(core: Core, data: CloseJobData): OperationContext {
+  return {
+    core,
+    actor: data.actor,
+    token: null,
+    stamp: data.stamp,
+    nowIso: data.nowIso,
+    today: core.clock.today(),
+    allowedOperations: () => [],
+    audit(recordType, recordId, summary) {
+      appendAudit(core.db, {
+        at: data.nowIso, operatorId: data.actor?.operatorId ?? null, operatorLogin: data.actor?.login ?? null, operation: 'months.close',
+        recordType, recordId, outcome: 'ok', summary,
+      });
+    },
+  };
+}
+
+/**
+ * Each chunk takes the write lock up front (a deferred transaction could find the snapshot stale when it first
+ * writes); in a worker, it first lets the host's waiting writes go ahead.
+ */
+export const eachInItsOwnTransaction = (core: Core, deskWriters?: Int32Array) => <T>(work: () => T): T => {
+  if (deskWriters) stepAsideForDeskWriters(deskWriters);
+  return core.db.transaction(work).immediate();
+};
+
+const failure = (message: string) => `Закрытие месяца прервано: ${message}. Уже сделанное сохранено и не повторится — запустите закрытие ещё раз.`;
+
+function runInWorker(url: URL, job: Job, data: CloseJobData): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = new Worker(url, { workerData: { ...data, deskWriters: deskWritersCounter() } satisfies CloseJobData });
+    let settled = false;
+    const finish = (update: Partial<Job>) => {
+      if (settled) return;
+      settled = true;
+      Object.assign(job, update);
+      resolve();
+    };
+    worker.on('message', (m: CloseWorkerMessage) => {
+      if (m.type === 'progress') Object.assign(job, { phase: m.phase, done: m.done, total: m.total });
+      else if (m.type === 'done') finish({ status: 'done', phase: CLOSE_PHASES.done, report: m.report, done: job.total });
+      else finish({ status: 'failed', error: failure(m.message) });
+    });
+    worker.on('error', (e) => finish({ status: 'failed', error: failure(e.message) }));
+    worker.on('exit', (code) => finish({ status: 'failed', error: failure(`поток закрытия завершился (код ${code}) без итога`) }));
+  });
+}
+
+/**
+ * Runs the close in this thread, each chunk its own transaction, letting the event loop in between chunks (the
+ * desks' requests in a host; the progress line in the CLI).
+ */
+export async function closeInThisThread(core: Core, data: CloseJobData, onProgress: (p: CloseProgress) => void): Promise<MonthlyCloseReport> {
+  const ctx = jobContext(core, data);
+  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
+  if (done) return done;
+  const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(core), data.chunk);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onProgress(next.value);
+    await nextTurn();
+  }
+}
+
+async function runInProcess(core: Core, job: Job, data: CloseJobData): Promise<void> {
+  try {
+    const report = await closeInThisThread(core, data, (p) => Object.assign(job, p));
+    Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report, done: job.total });
+  } catch (e) {
+    Object.assign(job, { status: 'failed', error: failure(e instanceof Error ? e.message : String(e)) });
+  }
+}
+
+/** Starts the close of a municipality's month in the background and answers the job to poll. */
+export function startCloseJob(ctx: OperationContext, input: OperationParsedInput<'months.closeStart'>): { jobId: string } {
+  const { core } = ctx;
+  const { plan, done } = planClose(core.db, ctx.today, input.municipalityId, input.month);
+  const key = closeJobKey(plan.municipality.id, input.month);
+  const running = runningJob(core, key);
+  if (running) return { jobId: running.id };
+  const job = createJob(core, 'months.close', key, CLOSE_PHASES.prolongations);
+  if (done) {
+    ctx.audit('municipality', plan.municipality.id, `Закрытие месяца ${input.month}: ${plan.municipality.name} — месяц уже закрыт, ничего не изменено`);
+    Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report: done });
+    return { jobId: job.id };
+  }
+  ctx.audit('municipality', plan.municipality.id, `Запущено закрытие месяца ${input.month}: ${plan.municipality.name}`);
+  const data: CloseJobData = {
+    file: core.file, municipalityId: plan.municipality.id, month: input.month, stamp: ctx.stamp, nowIso: ctx.nowIso,
+    timeZone: core.clock.timeZone, actor: ctx.actor, chunk: closeJobSettings.chunk,
+  };
+  // Started after this call's transaction has committed, so the job sees the registry the caller saw.
+  setImmediate(() => {
+    const url = workerUrl();
+    void (url ? runInWorker(url, job, data) : runInProcess(core, job, data));
+  });
+  return { jobId: job.id };
+}
+
+export const closeJobOperations: FeatureOperations<'months.closeStart'> = {
+  'months.closeStart': {
+    roles: REGISTRY_STAFF,
+    writes: true,
+    handler: (input, ctx) => startCloseJob(ctx, input),
+  },
+};

@@ -1,0 +1,165 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { JobView, MonthlyCloseReport } from '../../shared/operations';
+import { closeJobSettings, eachInItsOwnTransaction, jobContext } from '../../src-main/features/contracts/close-job';
+import { CLOSE_CHUNK_CERTIFICATES, closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
+import { bundleWorker, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
+
+// Each test builds two registries with several logins (scrypt): on a shared, loaded machine that takes a while.
+vi.setConfig({ testTimeout: 120_000 });
+
+const GERMAN = 'Немецкий язык для детей школьного возраста';
+const SIDOROV = { certificateNumber: '9901101325', childFullName: 'Сидоров Сидор Сидорович' };
+const MONTH = '2026-11';
+
+/**
+ * A registry with every kind of work for the November close: a contract charged this month, a contract that
+ * ends in November (completed, rest released), an application stale since September (rejected), certificates with
+ * no contract (nominal shrunk), and contracts confirmed from December (untouched).
+ */
+function busyDesk(): { desk: TestDesk; operator: string; municipalityId: string } {
+  const desk = makeDesk({ children: 12 });
+  const admin = desk.login('admin');
+  const operator = desk.login();
+  const german = desk.core.db
+    .prepare('SELECT g.id, g.program_id AS program, g.module_id AS module, p.organization_id AS org FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name = ? ORDER BY g.name')
+    .get(GERMAN) as { id: string; program: string; module: string; org: string };
+  const japanese = desk.core.db.prepare("SELECT g.id FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name LIKE 'Японский%' ORDER BY g.name").get() as { id: string };
+  unwrap(desk.api.call('operators.create', { login: 'logos1', fullName: 'Сотрудник Логоса', role: 'org_staff', organizationId: german.org, password: 'staff-pass-2026' }, { token: admin }));
+  const staff = desk.login('logos1', 'staff-pass-2026');
+  const charged = unwrap(desk.api.call('applications.create', { ...SIDOROV, groupId: german.id }, { token: staff }));
+  unwrap(desk.api.call('contracts.confirm', { contractId: charged.id }, { token: staff }));
+  const autumn = unwrap(desk.api.call('groups.save', {
+    programId: german.program, moduleId: german.module, name: 'Немецкий, осенний курс', startDate: '2026-09-01', endDate: '2026-11-30', capacity: 10, address: 'г. Мурманск, ул. Ленина, д. 1',
+  }, { token: staff }));
+  const ending = unwrap(desk.api.call('applications.create', { ...SIDOROV, groupId: autumn.id }, { token: staff }));
+  unwrap(desk.api.call('contracts.confirm', { contractId: ending.id }, { token: staff }));
+  unwrap(desk.api.call('applications.create', { ...SIDOROV, groupId: japanese.id, startDate: '2026-09-01' }, { token: staff }));
+  for (const [i, name] of ['Аглая', 'Варвара', 'Галина'].entries()) {
+    unwrap(desk.api.call('certificates.issue', makeIssueInput(desk, { child: { firstName: name, identityDocument: `II-ЗМ 10000${i}` } }), { token: operator }));
+  }
+  const municipalityId = (desk.core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
+  return { desk, operator, municipalityId };
+}
+
+/** The ledger and the contracts in a form two registries built alike can be compared by (ids differ, numbers do not). */
+function moneyAndContracts(desk: TestDesk) {
+  const db = desk.core.db;
+  return {
+    ledger: db
+      .prepare(
+        `SELECT c.number AS certificate, l.kind, l.d_nominal, l.d_reserve, l.d_spent, k.number AS contract
+           FROM ledger_entries l JOIN certificates c ON c.id = l.certificate_id LEFT JOIN contracts k ON k.id = l.contract_id
+          ORDER BY 1, 2, 6, 3, 4, 5`,
+      )
+      .all(),
+    contracts: db.prepare('SELECT number, status, reason FROM contracts ORDER BY number').all(),
+    charges: db.prepare('SELECT k.number, ch.month, ch.kopecks FROM contract_charges ch JOIN contracts k ON k.id = ch.contract_id ORDER BY 1, 2').all(),
+    municipalMoney: db.prepare('SELECT m.municipality_code, mm.year, mm.committed_kopecks FROM municipal_money mm JOIN municipalities m ON m.id = mm.municipality_id ORDER BY 1, 2').all(),
+  };
+}
+
+async function untilFinished(desk: TestDesk, token: string, jobId: string): Promise<{ job: JobView; seen: JobView[] }> {
+  const seen: JobView[] = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const job = unwrap(desk.api.call('jobs.get', { jobId }, { token }));
+    seen.push(job);
+    if (job.status !== 'running') return { job, seen };
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('the close job did not finish');
+}
+
+const withoutFlags = (r: MonthlyCloseReport) => ({ ...r, preview: false, alreadyClosed: false });
+
+function describeCloseJob(where: string, setUp: () => Promise<void>) {
+  describe(`monthly close as a background job (${where})`, () => {
+    beforeAll(setUp);
+    afterEach(() => {
+      closeJobSettings.chunk = CLOSE_CHUNK_CERTIFICATES;
+    });
+
+    it('ends with the same report and the same ledger as the close in one call; progress reaches the total; audited', async () => {
+      const inOneCall = busyDesk();
+      const expected = unwrap(inOneCall.desk.api.call('months.close', { municipalityId: inOneCall.municipalityId, month: MONTH }, { token: inOneCall.operator }));
+      expect(expected).toMatchObject({ charged: { contracts: 2 }, completed: 1, rejectedStale: 1 });
+      expect(expected.shrunk.certificates).toBeGreaterThan(0);
+
+      const s = busyDesk();
+      closeJobSettings.chunk = 7;
+      const { jobId } = unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator }));
+      const { job, seen } = await untilFinished(s.desk, s.operator, jobId);
+      expect(job).toMatchObject({ id: jobId, kind: 'months.close', status: 'done', error: null, phase: 'Месяц закрыт' });
+      expect(job.report).toEqual({ ...expected, municipalityId: s.municipalityId });
+      expect(moneyAndContracts(s.desk)).toEqual(moneyAndContracts(inOneCall.desk));
+      const certificates = (s.desk.core.db.prepare('SELECT count(*) AS n FROM certificates WHERE municipality_id = ?').get(s.municipalityId) as { n: number }).n;
+      expect(job.total).toBe(certificates);
+      expect(job.done).toBe(job.total);
+      const done = seen.map((j) => j.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      const audit = s.desk.core.db.prepare("SELECT operation, operator_login, summary FROM audit_log WHERE operation LIKE 'months.%' AND summary LIKE '%2026-11%' ORDER BY seq").all();
+      expect(audit).toEqual([
+        expect.objectContaining({ operation: 'months.closeStart', operator_login: 'operator', summary: expect.stringContaining('Запущено закрытие месяца 2026-11') }),
+        expect.objectContaining({ operation: 'months.close', operator_login: 'operator', summary: expect.stringContaining('Закрыт месяц 2026-11') }),
+      ]);
+      expect(unwrap(s.desk.api.call('audit.verify', {}, { token: s.desk.login('admin') }))).toMatchObject({ ok: true });
+    });
+
+    it('a second run changes nothing and answers the first report', async () => {
+      const s = busyDesk();
+      const first = await untilFinished(s.desk, s.operator, unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator })).jobId);
+      const after = moneyAndContracts(s.desk);
+      const second = await untilFinished(s.desk, s.operator, unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator })).jobId);
+      expect(second.job.report).toEqual({ ...first.job.report, alreadyClosed: true });
+      expect(moneyAndContracts(s.desk)).toEqual(after);
+    });
+
+    it('a close cut off after some chunks and started again ends with the same ledger', async () => {
+      const inOneCall = busyDesk();
+      unwrap(inOneCall.desk.api.call('months.close', { municipalityId: inOneCall.municipalityId, month: MONTH }, { token: inOneCall.operator }));
+
+      const s = busyDesk();
+      const ctx = jobContext(s.desk.core, {
+        file: s.desk.file, municipalityId: s.municipalityId, month: MONTH, stamp: s.desk.core.hlc.next(), nowIso: s.desk.clock.now().toISOString(),
+        timeZone: s.desk.clock.timeZone, actor: null, chunk: 5,
+      });
+      const { plan } = planClose(s.desk.core.db, ctx.today, s.municipalityId, MONTH);
+      const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(s.desk.core), 5);
+      for (let i = 0; i < 5; i += 1) steps.next();
+      expect(s.desk.core.db.prepare('SELECT count(*) AS n FROM monthly_closes').get()).toEqual({ n: 0 });
+      const { job } = await untilFinished(s.desk, s.operator, unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator })).jobId);
+      expect(job.status).toBe('done');
+      expect(moneyAndContracts(s.desk)).toEqual(moneyAndContracts(inOneCall.desk));
+    });
+  });
+}
+
+describeCloseJob('in a worker thread', async () => {
+  closeJobSettings.workerUrl = await bundleWorker('src-main/features/contracts/close-worker.ts', 'close-worker');
+});
+describeCloseJob('in the calling thread', () => {
+  closeJobSettings.workerUrl = null;
+  return Promise.resolve();
+});
+
+describe('monthly close preview', () => {
+  it('counts with aggregate queries exactly what the close then does, and changes nothing', () => {
+    const s = busyDesk();
+    const before = moneyAndContracts(s.desk);
+    const preview = unwrap(s.desk.api.call('months.close', { municipalityId: s.municipalityId, month: MONTH, preview: true }, { token: s.operator }));
+    expect(moneyAndContracts(s.desk)).toEqual(before);
+    const report = unwrap(s.desk.api.call('months.close', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator }));
+    expect(preview.preview).toBe(true);
+    expect(withoutFlags(preview)).toEqual(withoutFlags(report));
+  });
+
+  it('refuses what cannot be closed with a Russian message, changing nothing', () => {
+    const s = busyDesk();
+    const before = moneyAndContracts(s.desk);
+    const future = s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: '2026-12' }, { token: s.operator });
+    expect(future).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/ещё не наступил/) } });
+    const staff = s.desk.login('logos1', 'staff-pass-2026');
+    expect(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: staff })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(s.desk.api.call('jobs.get', { jobId: '00000000-0000-4000-8000-000000000000' }, { token: s.operator })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(moneyAndContracts(s.desk)).toEqual(before);
+  });
+});
