@@ -333,6 +333,8 @@ export interface ProgramCard {
   ageMax: number;
   registries: ProgramRegistry[];
   activityTypes: string[];
+  /** The seed's «Интересы»: what children who take the program are into. */
+  interests: string[];
   goals: string;
   annotation: string;
   addresses: string[];
@@ -697,6 +699,7 @@ export const operations = {
         ageMax: z.number({ error: 'Возраст до: число' }).int().min(0, 'Возраст до: не меньше 0').max(25, 'Возраст до: не больше 25'),
         registries: z.array(z.enum(PROGRAM_REGISTRIES, { error: 'Реестр: выберите из списка' })).min(1, 'Выберите хотя бы один реестр').max(5),
         activityTypes: z.array(trimmed(100, 'Вид деятельности').min(1)).max(20).default([]),
+        interests: z.array(trimmed(100, 'Интерес').min(1, 'Интерес: укажите значение')).max(20, 'Не больше 20 интересов').default([]),
         goals: trimmed(5000, 'Цели и задачи').default(''),
         annotation: trimmed(5000, 'Аннотация').default(''),
         addresses: z.array(trimmed(300, 'Адрес').min(5, 'Адрес: не короче 5 символов')).max(20).default([]),

@@ -34,6 +34,7 @@ interface ProgramSeed {
   goals: string;
   annotation: string;
   activityTypes: string[];
+  interests: string[];
   capacity: number;
   teacher: string;
 }
@@ -48,21 +49,21 @@ const PROGRAMS: ProgramSeed[] = [
     registries: ['certified', 'significant', 'paid'], modules: [['Основы хип-хопа', 72, 1200000]],
     goals: 'Цель программы: развитие физических качеств и чувства ритма средствами уличного танца.',
     annotation: 'Базовые движения хип-хопа, постановка танцевальных связок, выступления на городских конкурсах.',
-    activityTypes: ['Танцы', 'Хореография'], capacity: 12, teacher: 'Воронцов Артём Игоревич',
+    activityTypes: ['Танцы', 'Хореография'], interests: ['Танцы', 'Музыка', 'Спорт'], capacity: 12, teacher: 'Воронцов Артём Игоревич',
   },
   {
     org: 'logos', name: 'Немецкий язык для детей школьного возраста', direction: 'social', ageMin: 10, ageMax: 17,
     registries: ['certified'], modules: [['Начальный уровень', 64, 1600000], ['Продолжающий уровень', 64, 1800000]],
     goals: 'Цель программы: формирование коммуникативной компетенции на немецком языке.',
     annotation: 'Разговорная практика, грамматика, страноведение; занятия в группах до 10 человек.',
-    activityTypes: ['Иностранные языки'], capacity: 12, teacher: 'Шмидт Анна Карловна',
+    activityTypes: ['Иностранные языки'], interests: ['Языки', 'Путешествия'], capacity: 12, teacher: 'Шмидт Анна Карловна',
   },
   {
     org: 'logos', name: 'Японский язык для детей школьного возраста', direction: 'social', ageMin: 10, ageMax: 16,
     registries: ['general'], modules: [['Азбуки хирагана и катакана', 36, 0], ['Первые иероглифы', 36, 0]],
     goals: 'Цель программы: знакомство с японским языком и культурой Японии.',
     annotation: 'Слоговые азбуки, базовая лексика, каллиграфия, традиции и праздники Японии.',
-    activityTypes: ['Иностранные языки'], capacity: 12, teacher: 'Танака Мария Сергеевна',
+    activityTypes: ['Иностранные языки'], interests: ['Языки', 'Япония', 'Каллиграфия'], capacity: 12, teacher: 'Танака Мария Сергеевна',
   },
   {
     org: 'kazyulkina', name: 'Легоконструирование и робототехника', direction: 'technical', ageMin: 5, ageMax: 8,
@@ -70,14 +71,14 @@ const PROGRAMS: ProgramSeed[] = [
     modules: [['Первые модели', 32, 900000], ['Механизмы и передачи', 32, 950000], ['Программируемые роботы', 32, 1000000]],
     goals: 'Цель программы: развитие инженерного мышления дошкольников и младших школьников.',
     annotation: 'Сборка моделей из конструктора, простые механизмы, первые программы для роботов.',
-    activityTypes: ['Техническое творчество', 'Робототехника'], capacity: 12, teacher: 'Казюлькина Юлия Ярославовна',
+    activityTypes: ['Техническое творчество', 'Робототехника'], interests: ['Конструирование', 'Роботы'], capacity: 12, teacher: 'Казюлькина Юлия Ярославовна',
   },
   {
     org: 'osh', name: 'Природа и творчество', direction: 'science', ageMin: 12, ageMax: 16,
     registries: ['general'], modules: [['Наблюдаем природу', 34, 0], ['Экологический проект', 34, 0], ['Природа в искусстве', 34, 0]],
     goals: 'Цель программы: воспитание бережного отношения к природе Кольского края.',
     annotation: 'Наблюдения, экскурсии, исследовательские проекты и творческие работы из природных материалов.',
-    activityTypes: ['Экология', 'Декоративно-прикладное творчество'], capacity: 12, teacher: 'Лесникова Ольга Петровна',
+    activityTypes: ['Экология', 'Декоративно-прикладное творчество'], interests: ['Природа', 'Рукоделие'], capacity: 12, teacher: 'Лесникова Ольга Петровна',
   },
 ];
 
@@ -141,7 +142,7 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
 
     const insProgram = db.prepare(
       `INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries,
-                            activity_types, goals, annotation, addresses, enrollment_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+                            activity_types, interests, goals, annotation, addresses, enrollment_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
     );
     const insModule = db.prepare(
       'INSERT INTO program_modules(id, modified_at, origin_office, program_id, ordinal, name, hours, price_kopecks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -159,7 +160,7 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
     for (const p of PROGRAMS) {
       const programId = core.newId();
       insProgram.run(programId, stamp, office, ids[p.org], p.name, p.direction, p.ageMin, p.ageMax, JSON.stringify(p.registries),
-        JSON.stringify(p.activityTypes), p.goals, p.annotation, JSON.stringify([orgAddress[p.org]]));
+        JSON.stringify(p.activityTypes), JSON.stringify(p.interests), p.goals, p.annotation, JSON.stringify([orgAddress[p.org]]));
       p.modules.forEach(([name, hours, price], i) => {
         const moduleId = core.newId();
         insModule.run(moduleId, stamp, office, programId, i + 1, name, hours, price);

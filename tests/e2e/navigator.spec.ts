@@ -165,6 +165,8 @@ test('the program page shows modules, organization, groups and the rating', asyn
   await expect(page.getByTestId('program-enrollment')).toHaveText('Зачисление открыто');
   await expect(page.getByTestId('program-registries')).toHaveText('Программа входит в реестр: Сертифицированные программы');
   await expect(program.modules).toHaveCount(2);
+  await expect(page.getByTestId('program-activity')).toHaveText(['Иностранные языки']);
+  await expect(page.getByTestId('program-interest')).toHaveText(['Языки', 'Путешествия']);
   await expect(program.modules.nth(0)).toContainText('Начальный уровень');
   await expect(program.modules.nth(0).getByTestId('program-module-price')).toHaveText('16 000,00 ₽');
   await expect(program.modules.nth(1).getByTestId('program-module-price')).toHaveText('18 000,00 ₽');

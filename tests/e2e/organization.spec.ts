@@ -9,6 +9,7 @@ const BREAK_DANCE: ProgramData = {
   name: 'Брейк-данс для начинающих',
   direction: 'Физкультурно-спортивная',
   activityTypes: ['Танцы', 'Акробатика'],
+  interests: ['Музыка', 'Спорт'],
   ageMin: '8',
   ageMax: '14',
   registries: ['certified', 'general'],
@@ -95,6 +96,7 @@ test('staff create a program with a module and a group with a two-lesson week; t
   await expect(editor.module('Первые шаги').getByTestId('module-price')).toHaveText('4 500,50 ₽');
   await expect(editor.group('Брейк-1').getByTestId('group-timetable').locator('div')).toHaveText(['Вт 17:00–18:30', 'Чт 17:30–19:00']);
   await expect(page.getByTestId('program-activityTypes')).toContainText('Акробатика');
+  await expect(page.getByTestId('program-interests')).toContainText('Музыка');
   const found = await searchPrograms(page, 'брейк');
   expect(found.map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
   expect(found[0]).toMatchObject({ ageMin: 8, ageMax: 14, placesLeft: 10, nearestStart: '2027-02-01', registries: ['certified', 'general'] });

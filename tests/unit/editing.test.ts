@@ -12,7 +12,7 @@ function orgIds(desk: TestDesk) {
 
 const PROGRAM = {
   name: 'Брейк-данс для начинающих', direction: 'sport' as const, ageMin: 8, ageMax: 14, registries: ['certified' as const],
-  activityTypes: ['Танцы'], goals: 'Цель программы: координация и выносливость.', annotation: 'Базовые элементы брейк-данса.',
+  activityTypes: ['Танцы'], interests: ['Музыка', 'Спорт'], goals: 'Цель программы: координация и выносливость.', annotation: 'Базовые элементы брейк-данса.',
   addresses: ['г. Мурманск, ул. Спортивная, д. 14'], enrollmentOpen: true,
 };
 
@@ -28,6 +28,7 @@ describe('organizations keep their programs, modules and groups', () => {
       address: 'г. Мурманск, ул. Спортивная, д. 14', teacher: 'Воронцов Артём Игоревич', timetable: [{ weekday: 6, start: '11:00', end: '12:30' }], hoursPerWeek: 2,
     }, { token }));
     expect(group).toMatchObject({ capacity: 10, placesTaken: 0, modulePriceKopecks: 1_500_000 });
+    expect(program.interests).toEqual(['Музыка', 'Спорт']);
     const found = unwrap(desk.api.call('programs.search', { query: 'брейк' }, { token: desk.login() }));
     expect(found.map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
     expect(found[0]).toMatchObject({ placesLeft: 10, nearestStart: '2027-01-10' });

@@ -51,6 +51,7 @@ describe('navigator', () => {
     expect(p).toMatchObject({ ageMin: 5, ageMax: 8, enrollmentOpen: true, registries: ['significant', 'paid'], organizationName: 'ИП Казюлькина Юлия Ярославовна', placesLeft: 36 });
     expect(p.modules).toHaveLength(3);
     expect(p.activityTypes).toContain('Робототехника');
+    expect(p.interests).toEqual(['Конструирование', 'Роботы']);
     expect(errorOf(desk.api.call('programs.get', { programId: '00000000-0000-4000-8000-000000000000' }, { token })).code).toBe('not_found');
   });
 });

@@ -42,6 +42,20 @@ describe('registry file', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
+  it('migration 006 on a real database: programs already there get no interests, and the column refuses what is not JSON', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 5)).toBe(5);
+    const synced = "'2026-11-23T10:00:00.000Z/0/o', 'o'";
+    raw.exec(`INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
+              VALUES ('m1', ${synced}, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`);
+    raw.exec(`INSERT INTO organizations(id, modified_at, origin_office, municipality_id, name, short_name) VALUES ('o1', ${synced}, 'm1', 'Центр', 'Центр')`);
+    raw.exec(`INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries) VALUES ('p1', ${synced}, 'o1', 'Хор', 'art', 5, 12, '[]')`);
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    expect(raw.prepare("SELECT interests FROM programs WHERE id = 'p1'").get()).toEqual({ interests: '[]' });
+    expect(() => raw.exec("UPDATE programs SET interests = 'музыка' WHERE id = 'p1'")).toThrow(/CHECK constraint/);
+    raw.close();
+  });
+
   it('migration 005 on a real database: indexes the programs already there, and its triggers keep the name search', () => {
     const raw = new Database(join(tempDir(), 'r.db'));
     expect(migrate(raw, 3)).toBe(3);

@@ -102,19 +102,19 @@ export const editingOperations: FeatureOperations<
       requireOwn(ctx, input.organizationId);
       if (!db.prepare('SELECT 1 FROM organizations WHERE id = ? AND deleted = 0').get(input.organizationId)) throw new DomainError('not_found', 'Организация не найдена.');
       const values = [input.name, input.direction, input.ageMin, input.ageMax, JSON.stringify(input.registries), JSON.stringify(input.activityTypes),
-        input.goals, input.annotation, JSON.stringify(input.addresses), input.enrollmentOpen ? 1 : 0];
+        JSON.stringify(input.interests), input.goals, input.annotation, JSON.stringify(input.addresses), input.enrollmentOpen ? 1 : 0];
       let id = input.id;
       if (id) {
         if (programOrganization(ctx, id) !== input.organizationId) throw new DomainError('conflict', 'Программу нельзя перенести в другую организацию.');
         db.prepare(
-          `UPDATE programs SET name = ?, direction = ?, age_min = ?, age_max = ?, registries = ?, activity_types = ?, goals = ?, annotation = ?,
+          `UPDATE programs SET name = ?, direction = ?, age_min = ?, age_max = ?, registries = ?, activity_types = ?, interests = ?, goals = ?, annotation = ?,
                   addresses = ?, enrollment_open = ?, modified_at = ? WHERE id = ?`,
         ).run(...values, ctx.stamp, id);
       } else {
         id = ctx.core.newId();
         db.prepare(
-          `INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries, activity_types, goals, annotation, addresses, enrollment_open)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries, activity_types, interests, goals, annotation, addresses, enrollment_open)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(id, ctx.stamp, ctx.core.officeId, input.organizationId, ...values);
       }
       ctx.audit('program', id, `${input.id ? 'Изменена' : 'Создана'} программа «${input.name}»${input.enrollmentOpen ? '' : ' (зачисление закрыто)'}`);

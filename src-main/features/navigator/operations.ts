@@ -25,6 +25,7 @@ interface ProgramRow {
   age_max: number;
   registries: string;
   activity_types: string;
+  interests: string;
   goals: string;
   annotation: string;
   addresses: string;
@@ -35,7 +36,7 @@ interface ProgramRow {
 const selectPrograms = (indexedBy = '') => `
   SELECT p.id, p.name, p.organization_id, o.short_name, o.name AS full_name, o.address AS org_address, o.phone AS org_phone,
          o.email AS org_email, o.municipality_id, m.name AS municipality_name, p.direction, p.age_min, p.age_max, p.registries,
-         p.activity_types, p.goals, p.annotation, p.addresses, p.enrollment_open
+         p.activity_types, p.interests, p.goals, p.annotation, p.addresses, p.enrollment_open
     FROM programs p ${indexedBy}
     JOIN organizations o ON o.id = p.organization_id
     JOIN municipalities m ON m.id = o.municipality_id`;
@@ -148,6 +149,7 @@ function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | undefined, 
       ageMax: p.age_max,
       registries: JSON.parse(p.registries) as ProgramRegistry[],
       activityTypes: JSON.parse(p.activity_types) as string[],
+      interests: JSON.parse(p.interests) as string[],
       goals: p.goals,
       annotation: p.annotation,
       addresses: JSON.parse(p.addresses) as string[],

@@ -3,6 +3,7 @@ import * as m002 from './002_registry_desk';
 import * as m003 from './003_contracts';
 import * as m004 from './004_application_documents';
 import * as m005 from './005_registry_scale';
+import * as m006 from './006_program_interests';
 
 /** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -11,6 +12,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 3, name: 'contracts', sql: m003.sql },
   { version: 4, name: 'application documents', sql: m004.sql },
   { version: 5, name: 'registry scale', sql: m005.sql },
+  { version: 6, name: 'program interests', sql: m006.sql },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -47,6 +47,7 @@ export const navigatorRu = {
     registries: 'Программа входит в реестр: {list}',
     direction: 'Направленность: {name}',
     activityTypes: 'Виды деятельности',
+    interests: 'Интересы',
     modules: 'Модули программы',
     moduleCol: {
       ordinal: '№',

@@ -44,6 +44,8 @@ export const organizationRu = {
     directionPlaceholder: 'Выберите направленность',
     activityTypes: 'Виды деятельности',
     activityTypesPlaceholder: 'Введите вид деятельности и нажмите Enter',
+    interests: 'Интересы',
+    interestsPlaceholder: 'Введите интерес (например, «Музыка») и нажмите Enter',
     ageMin: 'Возраст от, лет',
     ageMax: 'Возраст до, лет',
     ageRequired: 'укажите число лет',

@@ -5,6 +5,7 @@ export interface ProgramData {
   /** Visible label of the direction, e.g. «Физкультурно-спортивная». */
   direction: string;
   activityTypes?: string[];
+  interests?: string[];
   ageMin: string;
   ageMax: string;
   registries: Array<'certified' | 'significant' | 'paid' | 'general' | 'preprofessional'>;
@@ -83,10 +84,12 @@ export class ProgramEditorPage {
     await this.page.getByTestId('program-name').fill(p.name);
     await this.choose('program-direction', p.direction);
     // Tags are typed as a person does: into the focused field, each confirmed with Enter.
-    for (const a of p.activityTypes ?? []) {
-      await this.page.getByTestId('program-activityTypes').click();
-      await this.page.keyboard.type(a);
-      await this.page.keyboard.press('Enter');
+    for (const [field, tags] of [['program-activityTypes', p.activityTypes], ['program-interests', p.interests]] as const) {
+      for (const tag of tags ?? []) {
+        await this.page.getByTestId(field).click();
+        await this.page.keyboard.type(tag);
+        await this.page.keyboard.press('Enter');
+      }
     }
     await this.page.getByTestId('program-ageMin').fill(p.ageMin);
     await this.page.getByTestId('program-ageMax').fill(p.ageMax);
