@@ -86,10 +86,10 @@ test('staff create a program with a module and a group with a two-lesson week; t
   await expect(group.getByTestId('group-timetable').locator('div')).toHaveText(['Вт 17:00–18:30', 'Чт 17:30–19:00']);
   // The group's week as «Расписание» shows it: the lessons on Tuesday and Thursday, nothing on other days.
   await expect(editor.week).toContainText('Расписание группы «Брейк-1»');
-  await expect(editor.week.getByTestId('week-lesson')).toHaveCount(2);
-  await expect(editor.week.getByTestId('week-day-2')).toContainText('17:00–18:30');
-  await expect(editor.week.getByTestId('week-day-4')).toContainText('17:30–19:00');
-  await expect(editor.week.getByTestId('week-day-2')).toContainText('г. Мурманск, ул. Спортивная, д. 14');
+  await expect(editor.week.getByTestId('schedule-lesson')).toHaveCount(2);
+  await expect(editor.week.getByTestId('schedule-day-2')).toContainText('17:00–18:30');
+  await expect(editor.week.getByTestId('schedule-day-4')).toContainText('17:30–19:00');
+  await expect(editor.week.getByTestId('schedule-day-2')).toContainText('г. Мурманск, ул. Спортивная, д. 14');
 
   // Saved for real: a fresh page shows the same, and the navigator's search finds the program with its places.
   await page.reload();

@@ -106,9 +106,5 @@ export const organizationRu = {
     add: 'Добавить занятие',
     remove: 'Убрать занятие',
     empty: 'Занятий в расписании нет.',
-    noLessons: 'нет занятий',
   },
-  /** ISO weekdays, 1 = Monday, as the timetable stores them. */
-  weekdays: { 1: 'Понедельник', 2: 'Вторник', 3: 'Среда', 4: 'Четверг', 5: 'Пятница', 6: 'Суббота', 7: 'Воскресенье' },
-  weekdaysShort: { 1: 'Пн', 2: 'Вт', 3: 'Ср', 4: 'Чт', 5: 'Пт', 6: 'Сб', 7: 'Вс' },
 } as const;
