@@ -225,3 +225,20 @@ test('the registry operator enrolls from the certificate card with the number pr
   await expect(row.getByTestId('contract-status')).toHaveText('Отменена');
   await expect(row.getByTestId('contract-reason')).toContainText('Представитель передумал');
 });
+
+test('the lists are tabs the keyboard moves through: ← → Home End, one tab stop', async ({ page }) => {
+  await logInAs(page, 'operator');
+  const contracts = new ContractsPage(page);
+  await contracts.goto('pending');
+  await page.getByTestId('contracts-tab-pending').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('contracts-tab-confirmed')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('contracts-tab-confirmed')).toBeFocused();
+  await expect(page).toHaveURL(/tab=confirmed/);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('contracts-tab-archive')).toHaveAttribute('aria-selected', 'true');
+  await expect(contracts.rows.first()).toHaveAttribute('data-status', 'completed');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('contracts-tab-pending')).toBeFocused();
+  await expect(page.getByTestId('contracts-tab-archive')).toHaveAttribute('tabindex', '-1');
+});
