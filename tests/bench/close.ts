@@ -11,14 +11,14 @@
  *                                   500,000 per 1.5 million children)
  *   BENCH_CHUNK=500                 certificates per transaction
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Actor } from '../../src-main/core';
 import { generateBigRegistry } from '../../src-main/demo/big';
 import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
-import { eachInItsOwnTransaction, jobContext } from '../../src-main/features/contracts/close-job';
-import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
+import { closeOnItsOwnConnection, type CloseJobData } from '../../src-main/features/contracts/close-job';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES } from '../../src-main/features/contracts/monthly-close';
 import { ms, now, summarize } from './stats';
 
 const benchDir = process.env.BENCH_DIR ?? '/tmp/certdesk-close';
@@ -38,6 +38,10 @@ if (!existsSync(built)) {
 }
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
 copyFileSync(built, copy);
+// The copy's pages written back to disk during the close would slow its commits: it is flushed first.
+const copied = openSync(copy, 'r+');
+fsyncSync(copied);
+closeSync(copied);
 
 const core = openCore(copy, { create: false });
 try {
@@ -46,34 +50,26 @@ try {
     .prepare('SELECT id AS operatorId, login, full_name AS fullName, role, organization_id AS organizationId FROM operators WHERE login = ?')
     .get(DEMO_ACCOUNTS.find((a) => a.role === 'registry_operator')!.login) as Actor;
   const month = core.clock.today().slice(0, 7);
-  const ctx = jobContext(core, {
+  const data: CloseJobData = {
     file: copy, municipalityId: municipality.id, month, stamp: core.hlc.next(), nowIso: core.clock.now().toISOString(),
     timeZone: core.clock.timeZone, actor, chunk,
-  });
-  const { plan } = planClose(core.db, ctx.today, municipality.id, month);
+  };
   console.log(`Закрытие ${month}, ${municipality.name}, по ${chunk} сертификатов; загрузка в начале ${load()}`);
   const chunks: number[] = [];
   const started = now();
   const cpuStarted = process.cpuUsage();
-  const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(core), chunk);
   let last = now();
-  let phase = '';
-  for (;;) {
-    const next = steps.next();
+  const report = closeOnItsOwnConnection(core, data, (progress) => {
     const t = now();
-    if (next.done) {
-      const seconds = (t - started) / 1000;
-      const s = summarize(chunks);
-      const cpu = process.cpuUsage(cpuStarted);
-      console.log(`Итог: ${seconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s) на ${municipality.name}; загрузка в конце ${load()}`);
-      console.log(`  транзакции по ${chunk}: ${s.n}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`);
-      console.log(`  ${JSON.stringify(next.value)}`);
-      break;
-    }
-    if (phase === CLOSE_PHASES.certificates && next.value.phase === CLOSE_PHASES.certificates) chunks.push(t - last);
-    phase = next.value.phase;
+    if (progress.phase === CLOSE_PHASES.certificates && progress.done > 0) chunks.push(t - last);
     last = t;
-  }
+  });
+  const seconds = (now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const s = summarize(chunks);
+  console.log(`Итог: ${seconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s) на ${municipality.name}; загрузка в конце ${load()}`);
+  console.log(`  части по ${chunk}: ${s.n}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`);
+  console.log(`  ${JSON.stringify(report)}`);
 } finally {
   core.close();
 }

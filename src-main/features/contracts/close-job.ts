@@ -13,10 +13,10 @@ import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/o
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import type { Actor, Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
-import { deskWritersCounter, stepAsideForDeskWriters } from '../../registry/write-gate';
+import { deskWriterWaiting, deskWritersCounter, jobWriting, stepAsideForDeskWriters } from '../../registry/write-gate';
 import { appendAudit } from '../audit/log';
 import { createJob, runningJob, type Job } from '../jobs/jobs';
-import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress } from './monthly-close';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress, type RunInTransaction } from './monthly-close';
 
 /** What a close job needs to run anywhere: the file, what to close, and the stamp and actor of the call that started it. */
 export interface CloseJobData {
@@ -83,6 +83,90 @@ export const eachInItsOwnTransaction = (core: Core, deskWriters?: Int32Array) =>
   if (deskWriters) stepAsideForDeskWriters(deskWriters);
   return core.db.transaction(work).immediate();
 };
+
+/** How long a worker's write transaction may take more chunks before it commits (when no desk's write waits). */
+export const CLOSE_TRANSACTION_MS = 250;
+
+/**
+ * In a worker: chunks share one write transaction until it has run `budgetMs`, or until a desk's write waits for
+ * it (checked after every chunk), then it commits. Each commit rewrites the pages the chunks share (the ledger's
+ * last pages, the interior pages of its indexes): ten chunks per commit write them once instead of ten times,
+ * and a desk's write still waits for one chunk at most. `end` commits what is open (or rolls it back).
+ */
+export function sharedTransactions(core: Core, gate: Int32Array | undefined, budgetMs = CLOSE_TRANSACTION_MS): { run: RunInTransaction; end(commit: boolean): void } {
+  const { db } = core;
+  let begunAt: number | null = null;
+  const end = (commit: boolean) => {
+    if (begunAt === null) return;
+    begunAt = null;
+    try {
+      db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+    } finally {
+      if (gate) jobWriting(gate, false);
+    }
+  };
+  function run<T>(work: () => T): T {
+    if (begunAt === null) {
+      if (gate) {
+        stepAsideForDeskWriters(gate);
+        jobWriting(gate, true);
+      }
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (e) {
+        if (gate) jobWriting(gate, false);
+        throw e;
+      }
+      begunAt = performance.now();
+    }
+    let result: T;
+    try {
+      result = work();
+    } catch (e) {
+      end(false);
+      throw e;
+    }
+    if (performance.now() - begunAt >= budgetMs || (gate && deskWriterWaiting(gate))) end(true);
+    return result;
+  }
+  return { run, end };
+}
+
+/**
+ * The whole close on a connection of its own (the worker's; the bench's), synchronously: chunks in shared
+ * transactions that commit without waiting for the disk, and the record of the close with the registry's FULL
+ * sync. A power cut may undo the last chunks, which leaves the ledger whole (WAL) and the close unrecorded; the
+ * close started again redoes them (each chunk is idempotent). The record's synced commit makes every chunk before
+ * it durable too: the WAL is one file, synced up to there.
+ */
+export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgress: (p: CloseProgress) => void): MonthlyCloseReport {
+  const ctx = jobContext(core, data);
+  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
+  if (done) return done;
+  const sync = core.db.pragma('synchronous', { simple: true }) as number;
+  core.db.pragma('synchronous = NORMAL');
+  // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
+  core.db.pragma('cache_size = -65536');
+  const transactions = sharedTransactions(core, data.deskWriters);
+  try {
+    const steps = closeSteps(ctx, plan, transactions.run, data.chunk);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        transactions.end(true);
+        return next.value;
+      }
+      if (next.value.phase === CLOSE_PHASES.finishing) {
+        transactions.end(true);
+        core.db.pragma(`synchronous = ${sync}`);
+      }
+      onProgress(next.value);
+    }
+  } finally {
+    transactions.end(false);
+    core.db.pragma(`synchronous = ${sync}`);
+  }
+}
 
 const failure = (message: string) => `Закрытие месяца прервано: ${message}. Уже сделанное сохранено и не повторится — запустите закрытие ещё раз.`;
 
