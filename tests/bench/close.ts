@@ -1,12 +1,13 @@
 /**
- * `npm run bench:close`: the monthly close of one municipality, alone, in this process — the fast loop for work
- * on the close (the full `npm run bench` closes the whole registry in the server host's worker under a desk's
- * load). Builds a registry of one municipality (kept for the next run), closes the current month on a copy and
- * reports the time, the chunks' durations (a desk's write waits for the chunk in progress) and what the close did.
+ * `npm run bench:close`: the monthly close of every municipality, one after another, alone, in this process, as
+ * the worker runs it (`closeOnItsOwnConnection`) — the fast loop for work on the close (the full `npm run bench`
+ * closes the whole registry in the server host's worker while a desk searches and writes). Builds the registry
+ * (kept for the next run; by default one municipality of 400,000), closes the current month on a copy and reports
+ * the time, the chunks' durations (a desk's write waits for the chunk in progress) and what the close did.
  *
  * Environment:
  *   BENCH_DIR=/tmp/certdesk-close   where the registry is built and copied
- *   BENCH_CHILDREN=400000           children (one municipality holds at most 400,000)
+ *   BENCH_CHILDREN=400000           children (400,000 per municipality; 1500000 is the full bench's registry)
  *   BENCH_PROGRAMS, BENCH_CONTRACTS the catalogue; by default in the proportion of the full bench (50,000 and
  *                                   500,000 per 1.5 million children)
  *   BENCH_CHUNK=500                 certificates per transaction
@@ -45,31 +46,35 @@ closeSync(copied);
 
 const core = openCore(copy, { create: false });
 try {
-  const municipality = core.db.prepare("SELECT id, name FROM municipalities WHERE municipality_code = '01'").get() as { id: string; name: string };
   const actor = core.db
     .prepare('SELECT id AS operatorId, login, full_name AS fullName, role, organization_id AS organizationId FROM operators WHERE login = ?')
     .get(DEMO_ACCOUNTS.find((a) => a.role === 'registry_operator')!.login) as Actor;
   const month = core.clock.today().slice(0, 7);
-  const data: CloseJobData = {
-    file: copy, municipalityId: municipality.id, month, stamp: core.hlc.next(), nowIso: core.clock.now().toISOString(),
-    timeZone: core.clock.timeZone, actor, chunk,
-  };
-  console.log(`Закрытие ${month}, ${municipality.name}, по ${chunk} сертификатов; загрузка в начале ${load()}`);
-  const chunks: number[] = [];
+  const municipalities = core.db
+    .prepare('SELECT m.id, m.name, (SELECT count(*) FROM certificates c WHERE c.municipality_id = m.id) AS certificates FROM municipalities m ORDER BY m.municipality_code')
+    .all() as Array<{ id: string; name: string; certificates: number }>;
+  console.log(`Закрытие ${month}, по ${chunk} сертификатов в части; загрузка в начале ${load()}`);
   const started = now();
   const cpuStarted = process.cpuUsage();
-  let last = now();
-  const report = closeOnItsOwnConnection(core, data, (progress) => {
-    const t = now();
-    if (progress.phase === CLOSE_PHASES.certificates && progress.done > 0) chunks.push(t - last);
-    last = t;
-  });
-  const seconds = (now() - started) / 1000;
+  for (const municipality of municipalities.filter((m) => m.certificates > 0)) {
+    const data: CloseJobData = {
+      file: copy, municipalityId: municipality.id, month, stamp: core.hlc.next(), nowIso: core.clock.now().toISOString(),
+      timeZone: core.clock.timeZone, actor, chunk,
+    };
+    const chunks: number[] = [];
+    const closeStarted = now();
+    let last = now();
+    const report = closeOnItsOwnConnection(core, data, (progress) => {
+      const t = now();
+      if (progress.phase === CLOSE_PHASES.certificates && progress.done > 0) chunks.push(t - last);
+      last = t;
+    });
+    const s = summarize(chunks);
+    console.log(`  ${municipality.name} (${municipality.certificates}): ${((now() - closeStarted) / 1000).toFixed(1)} s; части: p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`);
+    console.log(`    ${JSON.stringify({ ...report, municipalityId: undefined })}`);
+  }
   const cpu = process.cpuUsage(cpuStarted);
-  const s = summarize(chunks);
-  console.log(`Итог: ${seconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s) на ${municipality.name}; загрузка в конце ${load()}`);
-  console.log(`  части по ${chunk}: ${s.n}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`);
-  console.log(`  ${JSON.stringify(report)}`);
+  console.log(`Итог: ${((now() - started) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); загрузка в конце ${load()}`);
 } finally {
   core.close();
 }

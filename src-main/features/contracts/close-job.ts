@@ -84,6 +84,9 @@ export const eachInItsOwnTransaction = (core: Core, deskWriters?: Int32Array) =>
   return core.db.transaction(work).immediate();
 };
 
+/** How often the close's connection copies the WAL into the registry file. */
+const CLOSE_CHECKPOINT_MS = 1000;
+
 /** How long a worker's write transaction may take more chunks before it commits (when no desk's write waits). */
 export const CLOSE_TRANSACTION_MS = 250;
 
@@ -93,7 +96,12 @@ export const CLOSE_TRANSACTION_MS = 250;
  * last pages, the interior pages of its indexes): ten chunks per commit write them once instead of ten times,
  * and a desk's write still waits for one chunk at most. `end` commits what is open (or rolls it back).
  */
-export function sharedTransactions(core: Core, gate: Int32Array | undefined, budgetMs = CLOSE_TRANSACTION_MS): { run: RunInTransaction; end(commit: boolean): void } {
+export function sharedTransactions(
+  core: Core,
+  gate: Int32Array | undefined,
+  budgetMs = CLOSE_TRANSACTION_MS,
+  afterCommit: () => void = () => {},
+): { run: RunInTransaction; end(commit: boolean): void } {
   const { db } = core;
   let begunAt: number | null = null;
   const end = (commit: boolean) => {
@@ -104,6 +112,7 @@ export function sharedTransactions(core: Core, gate: Int32Array | undefined, bud
     } finally {
       if (gate) jobWriting(gate, false);
     }
+    if (commit) afterCommit();
   };
   function run<T>(work: () => T): T {
     if (begunAt === null) {
@@ -147,7 +156,17 @@ export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgre
   core.db.pragma('synchronous = NORMAL');
   // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
   core.db.pragma('cache_size = -65536');
-  const transactions = sharedTransactions(core, data.deskWriters);
+  // Checkpoints between transactions, every second, rather than SQLite's automatic one inside the commit every
+  // 4 MiB of WAL: a page the chunks keep changing (the ledger's last pages, its indexes' upper levels) is copied
+  // into the file fewer times, and a desk's write waiting for the commit does not also wait for the checkpoint.
+  const autoCheckpoint = core.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  core.db.pragma('wal_autocheckpoint = 0');
+  let checkpointedAt = performance.now();
+  const transactions = sharedTransactions(core, data.deskWriters, CLOSE_TRANSACTION_MS, () => {
+    if (performance.now() - checkpointedAt < CLOSE_CHECKPOINT_MS) return;
+    core.db.pragma('wal_checkpoint(PASSIVE)');
+    checkpointedAt = performance.now();
+  });
   try {
     const steps = closeSteps(ctx, plan, transactions.run, data.chunk);
     for (;;) {
@@ -165,18 +184,37 @@ export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgre
   } finally {
     transactions.end(false);
     core.db.pragma(`synchronous = ${sync}`);
+    core.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
 }
 
 const failure = (message: string) => `Закрытие месяца прервано: ${message}. Уже сделанное сохранено и не повторится — запустите закрытие ещё раз.`;
 
-function runInWorker(url: URL, job: Job, data: CloseJobData): Promise<void> {
+let workersRunning = 0;
+let hostAutoCheckpoint = 1000;
+
+/**
+ * While a close runs in a worker, this connection leaves checkpoints to the worker's: otherwise a desk's commit
+ * that finds the WAL full of the worker's pages copies them into the file in the thread that serves the desks.
+ */
+function checkpointsLeftToWorkers(core: Core, running: boolean): void {
+  workersRunning += running ? 1 : -1;
+  if (running && workersRunning === 1) {
+    hostAutoCheckpoint = core.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    core.db.pragma('wal_autocheckpoint = 0');
+  }
+  if (!running && workersRunning === 0) core.db.pragma(`wal_autocheckpoint = ${hostAutoCheckpoint}`);
+}
+
+function runInWorker(core: Core, url: URL, job: Job, data: CloseJobData): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(url, { workerData: { ...data, deskWriters: deskWritersCounter() } satisfies CloseJobData });
+    checkpointsLeftToWorkers(core, true);
     let settled = false;
     const finish = (update: Partial<Job>) => {
       if (settled) return;
       settled = true;
+      checkpointsLeftToWorkers(core, false);
       Object.assign(job, update);
       resolve();
     };
@@ -237,7 +275,7 @@ export function startCloseJob(ctx: OperationContext, input: OperationParsedInput
   // Started after this call's transaction has committed, so the job sees the registry the caller saw.
   setImmediate(() => {
     const url = workerUrl();
-    void (url ? runInWorker(url, job, data) : runInProcess(core, job, data));
+    void (url ? runInWorker(core, url, job, data) : runInProcess(core, job, data));
   });
   return { jobId: job.id };
 }
