@@ -156,6 +156,9 @@ export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgre
   core.db.pragma('synchronous = NORMAL');
   // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
   core.db.pragma('cache_size = -65536');
+  // The close reads pages all over a 4–5 GiB registry: mapped, they are read in place instead of copied into
+  // the page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
+  core.db.pragma(`mmap_size = ${2 ** 31}`);
   // Checkpoints between transactions, every second, rather than SQLite's automatic one inside the commit every
   // 4 MiB of WAL: a page the chunks keep changing (the ledger's last pages, its indexes' upper levels) is copied
   // into the file fewer times, and a desk's write waiting for the commit does not also wait for the checkpoint.
