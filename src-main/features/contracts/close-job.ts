@@ -143,17 +143,13 @@ export function sharedTransactions(
 
 /**
  * The whole close on a connection of its own (the worker's; the bench's), synchronously: chunks in shared
- * transactions that commit without waiting for the disk, and the record of the close with the registry's FULL
- * sync. A power cut may undo the last chunks, which leaves the ledger whole (WAL) and the close unrecorded; the
- * close started again redoes them (each chunk is idempotent). The record's synced commit makes every chunk before
- * it durable too: the WAL is one file, synced up to there.
+ * transactions (a few commits a second, each synced as the registry's every commit is), then the record of the
+ * close.
  */
 export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgress: (p: CloseProgress) => void): MonthlyCloseReport {
   const ctx = jobContext(core, data);
   const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
   if (done) return done;
-  const sync = core.db.pragma('synchronous', { simple: true }) as number;
-  core.db.pragma('synchronous = NORMAL');
   // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
   core.db.pragma('cache_size = -65536');
   // The close reads pages all over a 4–5 GiB registry: mapped, they are read in place instead of copied into
@@ -178,15 +174,10 @@ export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgre
         transactions.end(true);
         return next.value;
       }
-      if (next.value.phase === CLOSE_PHASES.finishing) {
-        transactions.end(true);
-        core.db.pragma(`synchronous = ${sync}`);
-      }
       onProgress(next.value);
     }
   } finally {
     transactions.end(false);
-    core.db.pragma(`synchronous = ${sync}`);
     core.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
 }
