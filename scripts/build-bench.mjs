@@ -13,6 +13,8 @@ await build({
   entryPoints: {
     run: 'tests/bench/run.ts',
     documents: 'tests/bench/documents.ts',
+    // The monthly close of one municipality alone, for quick iterations on the close.
+    close: 'tests/bench/close.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.
     'server-probe': 'tests/bench/server-probe.ts',
   },

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobView, MonthlyCloseReport } from '../../shared/operations';
-import { closeJobSettings, eachInItsOwnTransaction, jobContext } from '../../src-main/features/contracts/close-job';
+import { closeJobSettings, eachInItsOwnTransaction, jobContext, sharedTransactions } from '../../src-main/features/contracts/close-job';
 import { CLOSE_CHUNK_CERTIFICATES, closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
 import { bundleWorker, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
 
@@ -161,5 +161,44 @@ describe('monthly close preview', () => {
     expect(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: staff })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(s.desk.api.call('jobs.get', { jobId: '00000000-0000-4000-8000-000000000000' }, { token: s.operator })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(moneyAndContracts(s.desk)).toEqual(before);
+  });
+});
+
+describe('shared transactions of the close worker', () => {
+  const note = (desk: TestDesk, key: string) => desk.core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, 'x');
+  const noted = (desk: TestDesk) => (desk.core.db.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'chunk%'").get() as { n: number }).n;
+
+  it('keep taking chunks until a desk’s write waits, then commit after the chunk in progress and let the desk know', () => {
+    const desk = makeDesk({ children: 0 });
+    const gate = new Int32Array(new SharedArrayBuffer(8));
+    const transactions = sharedTransactions(desk.core, gate, 60_000);
+    transactions.run(() => note(desk, 'chunk1'));
+    transactions.run(() => note(desk, 'chunk2'));
+    expect(desk.core.db.inTransaction).toBe(true);
+    expect(Atomics.load(gate, 1)).toBe(1);
+    Atomics.store(gate, 0, 1); // a desk's write announces itself
+    transactions.run(() => note(desk, 'chunk3'));
+    expect(desk.core.db.inTransaction).toBe(false);
+    expect(Atomics.load(gate, 1)).toBe(0);
+    expect(noted(desk)).toBe(3);
+  });
+
+  it('roll back the open transaction when a chunk fails, and release the desks', () => {
+    const desk = makeDesk({ children: 0 });
+    const gate = new Int32Array(new SharedArrayBuffer(8));
+    const transactions = sharedTransactions(desk.core, gate, 60_000);
+    transactions.run(() => note(desk, 'chunk1'));
+    expect(() => transactions.run(() => note(desk, 'chunk1'))).toThrow(/UNIQUE/);
+    expect(desk.core.db.inTransaction).toBe(false);
+    expect(Atomics.load(gate, 1)).toBe(0);
+    expect(noted(desk)).toBe(0);
+  });
+
+  it('commit once the budget has run out', () => {
+    const desk = makeDesk({ children: 0 });
+    const transactions = sharedTransactions(desk.core, undefined, 0);
+    transactions.run(() => note(desk, 'chunk1'));
+    expect(desk.core.db.inTransaction).toBe(false);
+    expect(noted(desk)).toBe(1);
   });
 });

@@ -13,10 +13,10 @@ import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/o
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import type { Actor, Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
-import { deskWritersCounter, stepAsideForDeskWriters } from '../../registry/write-gate';
+import { deskWriterWaiting, deskWritersCounter, jobWriting, stepAsideForDeskWriters } from '../../registry/write-gate';
 import { appendAudit } from '../audit/log';
 import { createJob, runningJob, type Job } from '../jobs/jobs';
-import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress } from './monthly-close';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress, type RunInTransaction } from './monthly-close';
 
 /** What a close job needs to run anywhere: the file, what to close, and the stamp and actor of the call that started it. */
 export interface CloseJobData {
@@ -84,15 +84,131 @@ export const eachInItsOwnTransaction = (core: Core, deskWriters?: Int32Array) =>
   return core.db.transaction(work).immediate();
 };
 
+/** How often the close's connection copies the WAL into the registry file. */
+const CLOSE_CHECKPOINT_MS = 1000;
+
+/** How long a worker's write transaction may take more chunks before it commits (when no desk's write waits). */
+export const CLOSE_TRANSACTION_MS = 250;
+
+/**
+ * In a worker: chunks share one write transaction until it has run `budgetMs`, or until a desk's write waits for
+ * it (checked after every chunk), then it commits. Each commit rewrites the pages the chunks share (the ledger's
+ * last pages, the interior pages of its indexes): ten chunks per commit write them once instead of ten times,
+ * and a desk's write still waits for one chunk at most. `end` commits what is open (or rolls it back).
+ */
+export function sharedTransactions(
+  core: Core,
+  gate: Int32Array | undefined,
+  budgetMs = CLOSE_TRANSACTION_MS,
+  afterCommit: () => void = () => {},
+): { run: RunInTransaction; end(commit: boolean): void } {
+  const { db } = core;
+  let begunAt: number | null = null;
+  const end = (commit: boolean) => {
+    if (begunAt === null) return;
+    begunAt = null;
+    try {
+      db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+    } finally {
+      if (gate) jobWriting(gate, false);
+    }
+    if (commit) afterCommit();
+  };
+  function run<T>(work: () => T): T {
+    if (begunAt === null) {
+      if (gate) {
+        stepAsideForDeskWriters(gate);
+        jobWriting(gate, true);
+      }
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (e) {
+        if (gate) jobWriting(gate, false);
+        throw e;
+      }
+      begunAt = performance.now();
+    }
+    let result: T;
+    try {
+      result = work();
+    } catch (e) {
+      end(false);
+      throw e;
+    }
+    if (performance.now() - begunAt >= budgetMs || (gate && deskWriterWaiting(gate))) end(true);
+    return result;
+  }
+  return { run, end };
+}
+
+/**
+ * The whole close on a connection of its own (the worker's; the bench's), synchronously: chunks in shared
+ * transactions (a few commits a second, each synced as the registry's every commit is), then the record of the
+ * close.
+ */
+export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgress: (p: CloseProgress) => void): MonthlyCloseReport {
+  const ctx = jobContext(core, data);
+  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
+  if (done) return done;
+  // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
+  core.db.pragma('cache_size = -65536');
+  // The close reads pages all over a 4–5 GiB registry: mapped, they are read in place instead of copied into
+  // the page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
+  core.db.pragma(`mmap_size = ${2 ** 31}`);
+  // Checkpoints between transactions, every second, rather than SQLite's automatic one inside the commit every
+  // 4 MiB of WAL: a page the chunks keep changing (the ledger's last pages, its indexes' upper levels) is copied
+  // into the file fewer times, and a desk's write waiting for the commit does not also wait for the checkpoint.
+  const autoCheckpoint = core.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  core.db.pragma('wal_autocheckpoint = 0');
+  let checkpointedAt = performance.now();
+  const transactions = sharedTransactions(core, data.deskWriters, CLOSE_TRANSACTION_MS, () => {
+    if (performance.now() - checkpointedAt < CLOSE_CHECKPOINT_MS) return;
+    core.db.pragma('wal_checkpoint(PASSIVE)');
+    checkpointedAt = performance.now();
+  });
+  try {
+    const steps = closeSteps(ctx, plan, transactions.run, data.chunk);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        transactions.end(true);
+        return next.value;
+      }
+      onProgress(next.value);
+    }
+  } finally {
+    transactions.end(false);
+    core.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+  }
+}
+
 const failure = (message: string) => `Закрытие месяца прервано: ${message}. Уже сделанное сохранено и не повторится — запустите закрытие ещё раз.`;
 
-function runInWorker(url: URL, job: Job, data: CloseJobData): Promise<void> {
+let workersRunning = 0;
+let hostAutoCheckpoint = 1000;
+
+/**
+ * While a close runs in a worker, this connection leaves checkpoints to the worker's: otherwise a desk's commit
+ * that finds the WAL full of the worker's pages copies them into the file in the thread that serves the desks.
+ */
+function checkpointsLeftToWorkers(core: Core, running: boolean): void {
+  workersRunning += running ? 1 : -1;
+  if (running && workersRunning === 1) {
+    hostAutoCheckpoint = core.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    core.db.pragma('wal_autocheckpoint = 0');
+  }
+  if (!running && workersRunning === 0) core.db.pragma(`wal_autocheckpoint = ${hostAutoCheckpoint}`);
+}
+
+function runInWorker(core: Core, url: URL, job: Job, data: CloseJobData): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(url, { workerData: { ...data, deskWriters: deskWritersCounter() } satisfies CloseJobData });
+    checkpointsLeftToWorkers(core, true);
     let settled = false;
     const finish = (update: Partial<Job>) => {
       if (settled) return;
       settled = true;
+      checkpointsLeftToWorkers(core, false);
       Object.assign(job, update);
       resolve();
     };
@@ -153,7 +269,7 @@ export function startCloseJob(ctx: OperationContext, input: OperationParsedInput
   // Started after this call's transaction has committed, so the job sees the registry the caller saw.
   setImmediate(() => {
     const url = workerUrl();
-    void (url ? runInWorker(url, job, data) : runInProcess(core, job, data));
+    void (url ? runInWorker(core, url, job, data) : runInProcess(core, job, data));
   });
   return { jobId: job.id };
 }

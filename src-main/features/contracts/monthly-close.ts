@@ -2,6 +2,7 @@ import { monthlyPayments } from '../../../shared/money';
 import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/operations';
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
+import type { Core } from '../../core';
 import type { Db } from '../../registry/db';
 import { runningJob } from '../jobs/jobs';
 import { municipalityById, type MunicipalityRow } from '../municipalities/queries';
@@ -23,18 +24,6 @@ class PreviewRollback extends Error {
   constructor(readonly report: MonthlyCloseReport) {
     super('preview');
   }
-}
-
-interface ContractMoneyRow {
-  id: string;
-  number: string;
-  certificate_id: string;
-  municipality_id: string;
-  start_date: string;
-  end_date: string;
-  certificate_kopecks: number;
-  year: number;
-  reserved: number;
 }
 
 /**
@@ -116,6 +105,75 @@ const SHRINK_CANDIDATES = `
 // Parameters arrive as REAL: the cast keeps the division whole, in kopecks.
 const SHRINK_TARGET = 'max((annual * CAST(@monthsLeft AS INTEGER)) / 12, reserve + spent)';
 
+/** What a contract still holds in reserve: the sum of its entries (read from the ledger_contract index alone). */
+const CONTRACT_RESERVE = '(SELECT coalesce(sum(d_reserve), 0) FROM ledger_entries WHERE contract_id = k.id AND deleted = 0)';
+
+/** The columns every ledger entry of the close carries besides its money. */
+const ENTRY_COLUMNS = 'id, modified_at, origin_office, certificate_id, municipality_id, year, kind, at, operator_id';
+
+/**
+ * The statements of a chunk, prepared once per close and run for every chunk with the chunk's bounds. Money is
+ * written set by set (one INSERT … SELECT for all charges of a chunk, one for all its shrinks), not a statement
+ * per certificate: the per-row round trips through JS cost more than the rows themselves.
+ */
+function chunkStatements(core: Core) {
+  const { db } = core;
+  registerCloseFunctions(core);
+  // A chunk's payments due: what each contract is charged this month (0 when already charged: one charge per
+  // contract and month) and, for a contract that ends this month, what is left in reserve after the charge.
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS close_dues (
+    contract_id TEXT NOT NULL, number TEXT NOT NULL, certificate_id TEXT NOT NULL, municipality_id TEXT NOT NULL, year INTEGER NOT NULL,
+    entry_id TEXT NOT NULL, charge INTEGER NOT NULL, rest INTEGER NOT NULL)`);
+  return {
+    activate: db.prepare(`UPDATE contracts AS k SET status = 'active', modified_at = @stamp WHERE status = 'confirmed' AND start_date <= @end AND ${CONTRACT_IN_CHUNK}`),
+    // Materialized: each contract's reserve and payment are computed once, not once per reference below.
+    collectDues: db.prepare(
+      `WITH contract_money AS MATERIALIZED (
+         SELECT k.id, k.number, k.certificate_id, c.municipality_id, k.year, k.end_date, ${CONTRACT_RESERVE} AS reserved,
+                CASE WHEN EXISTS (SELECT 1 FROM contract_charges ch WHERE ch.contract_id = k.id AND ch.month = @month) THEN 0
+                     ELSE certdesk_month_due(k.certificate_kopecks, k.start_date, k.end_date, @month) END AS due
+           FROM certificates c JOIN contracts k ON k.certificate_id = c.id
+          WHERE ${IN_CHUNK} AND k.status = 'active' AND k.funding = 'certificate' AND k.certificate_kopecks > 0 AND k.deleted = 0),
+       dues AS MATERIALIZED (SELECT *, max(0, min(due, reserved)) AS charge FROM contract_money)
+       INSERT INTO temp.close_dues(contract_id, number, certificate_id, municipality_id, year, entry_id, charge, rest)
+       SELECT id, number, certificate_id, municipality_id, year, certdesk_new_id(), charge, CASE WHEN end_date <= @end THEN reserved - charge ELSE 0 END
+         FROM dues WHERE charge > 0 OR (end_date <= @end AND reserved > charge)`,
+    ),
+    chargeEntries: db.prepare(
+      `INSERT INTO ledger_entries(${ENTRY_COLUMNS}, d_reserve, d_spent, contract_id, note)
+       SELECT entry_id, @stamp, @office, certificate_id, municipality_id, year, 'charge', @at, @operator, -charge, charge, contract_id, 'Оплата по договору ' || number || ' за ' || @month
+         FROM temp.close_dues WHERE charge > 0`,
+    ),
+    chargeRecords: db.prepare(
+      `INSERT INTO contract_charges(id, modified_at, origin_office, contract_id, month, kopecks, ledger_entry_id)
+       SELECT certdesk_new_id(), @stamp, @office, contract_id, @month, charge, entry_id FROM temp.close_dues WHERE charge > 0`,
+    ),
+    releaseEntries: db.prepare(
+      `INSERT INTO ledger_entries(${ENTRY_COLUMNS}, d_reserve, d_spent, contract_id, note)
+       SELECT certdesk_new_id(), @stamp, @office, certificate_id, municipality_id, year, 'release', @at, @operator, -rest, 0, contract_id, 'Завершение договора ' || number || ': остаток резерва'
+         FROM temp.close_dues WHERE rest > 0`,
+    ),
+    charged: db.prepare('SELECT count(*) AS contracts, coalesce(sum(charge), 0) AS kopecks FROM temp.close_dues WHERE charge > 0'),
+    clearDues: db.prepare('DELETE FROM temp.close_dues'),
+    complete: db.prepare(`UPDATE contracts AS k SET status = 'completed', modified_at = @stamp WHERE status = 'active' AND end_date <= @end AND ${CONTRACT_IN_CHUNK}`),
+    rejectStale: db.prepare(
+      `UPDATE contracts AS k SET status = 'rejected', reason = 'Заявка не рассмотрена в течение двух месяцев после даты начала обучения', modified_at = @stamp
+        WHERE status = 'pending' AND start_date < @cutoff AND ${CONTRACT_IN_CHUNK}`,
+    ),
+    shrink: db
+      .prepare(
+        `INSERT INTO ledger_entries(${ENTRY_COLUMNS}, d_nominal, note)
+         SELECT certdesk_new_id(), @stamp, @office, id, @m, @year, 'shrink', @at, @operator, target - nominal, 'Уменьшение номинала по итогам ' || @month
+           FROM (SELECT id, nominal, ${SHRINK_TARGET} AS target FROM (${SHRINK_CANDIDATES}))
+          WHERE target < nominal
+         RETURNING d_nominal`,
+      )
+      .pluck(),
+  };
+}
+
+type ChunkStatements = ReturnType<typeof chunkStatements>;
+
 /**
  * One chunk of the close: for the chunk's certificates, activates contracts that started, charges each active
  * certificate-funded contract's payment for the month (reserve → spent) once, completes contracts that ended
@@ -124,66 +182,25 @@ const SHRINK_TARGET = 'max((annual * CAST(@monthsLeft AS INTEGER)) / 12, reserve
  * (a charge is one row per contract and month) and per certificate (the shrink aims at a target), so a close cut
  * off between chunks and run again ends with the same ledger.
  */
-function closeChunk(ctx: OperationContext, plan: ClosePlan, lo: number, hi: number, report: MonthlyCloseReport): void {
-  const { db } = ctx.core;
-  const at = { m: plan.municipality.id, lo, hi, stamp: ctx.stamp };
-  const operatorId = ctx.actor?.operatorId ?? null;
-  report.activated += db
-    .prepare(`UPDATE contracts AS k SET status = 'active', modified_at = @stamp WHERE status = 'confirmed' AND start_date <= @end AND ${CONTRACT_IN_CHUNK}`)
-    .run({ ...at, end: plan.monthEnd }).changes;
-
-  const contracts = db
-    .prepare(
-      `SELECT k.id, k.number, k.certificate_id, c.municipality_id, k.start_date, k.end_date, k.certificate_kopecks, k.year,
-              (SELECT coalesce(sum(d_reserve), 0) FROM ledger_entries WHERE contract_id = k.id AND deleted = 0) AS reserved
-         FROM certificates c JOIN contracts k ON k.certificate_id = c.id
-        WHERE ${IN_CHUNK} AND k.status = 'active' AND k.funding = 'certificate' AND k.certificate_kopecks > 0 AND k.deleted = 0`,
-    )
-    .all(at) as ContractMoneyRow[];
-  const insLedger = db.prepare(
-    `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_reserve, d_spent, contract_id, at, operator_id, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const charged = db.prepare('SELECT 1 FROM contract_charges WHERE contract_id = ? AND month = ?');
-  const insCharge = db.prepare('INSERT INTO contract_charges(id, modified_at, origin_office, contract_id, month, kopecks, ledger_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const k of contracts) {
-    const due = monthlyPayments(k.certificate_kopecks, k.start_date, k.end_date).find((p) => p.month === plan.month);
-    if (due && !charged.get(k.id, plan.month)) {
-      const amount = Math.min(due.kopecks, k.reserved);
-      const entryId = ctx.core.newId();
-      if (amount > 0) {
-        insLedger.run(entryId, ctx.stamp, ctx.core.officeId, k.certificate_id, k.municipality_id, k.year, 'charge', -amount, amount, k.id, ctx.nowIso, operatorId, `Оплата по договору ${k.number} за ${plan.month}`);
-        insCharge.run(ctx.core.newId(), ctx.stamp, ctx.core.officeId, k.id, plan.month, amount, entryId);
-        k.reserved -= amount;
-        report.charged.contracts += 1;
-        report.charged.kopecks += amount;
-      }
-    }
-    if (k.end_date <= plan.monthEnd && k.reserved > 0) {
-      insLedger.run(ctx.core.newId(), ctx.stamp, ctx.core.officeId, k.certificate_id, k.municipality_id, k.year, 'release', -k.reserved, 0, k.id, ctx.nowIso, operatorId, `Завершение договора ${k.number}: остаток резерва`);
-    }
-  }
-  report.completed += db
-    .prepare(`UPDATE contracts AS k SET status = 'completed', modified_at = @stamp WHERE status = 'active' AND end_date <= @end AND ${CONTRACT_IN_CHUNK}`)
-    .run({ ...at, end: plan.monthEnd }).changes;
-  report.rejectedStale += db
-    .prepare(
-      `UPDATE contracts AS k SET status = 'rejected', reason = 'Заявка не рассмотрена в течение двух месяцев после даты начала обучения', modified_at = @stamp
-        WHERE status = 'pending' AND start_date < @cutoff AND ${CONTRACT_IN_CHUNK}`,
-    )
-    .run({ ...at, cutoff: plan.staleCutoff }).changes;
-
-  const shrinks = db
-    .prepare(`SELECT id, nominal, ${SHRINK_TARGET} AS target FROM (${SHRINK_CANDIDATES}) WHERE ${SHRINK_TARGET} < nominal`)
-    .all({ ...at, year: plan.year, monthsLeft: plan.monthsLeft }) as Array<{ id: string; nominal: number; target: number }>;
-  const insShrink = db.prepare(
-    `INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_nominal, at, operator_id, note)
-     VALUES (?, ?, ?, ?, ?, ?, 'shrink', ?, ?, ?, ?)`,
-  );
-  for (const r of shrinks) {
-    insShrink.run(ctx.core.newId(), ctx.stamp, ctx.core.officeId, r.id, plan.municipality.id, plan.year, r.target - r.nominal, ctx.nowIso, operatorId, `Уменьшение номинала по итогам ${plan.month}`);
+function closeChunk(ctx: OperationContext, plan: ClosePlan, sql: ChunkStatements, lo: number, hi: number, report: MonthlyCloseReport): void {
+  const at = {
+    m: plan.municipality.id, lo, hi, stamp: ctx.stamp, office: ctx.core.officeId, at: ctx.nowIso, operator: ctx.actor?.operatorId ?? null,
+    month: plan.month, end: plan.monthEnd, cutoff: plan.staleCutoff, year: plan.year, monthsLeft: plan.monthsLeft,
+  };
+  report.activated += sql.activate.run(at).changes;
+  sql.collectDues.run(at);
+  sql.chargeEntries.run(at);
+  sql.chargeRecords.run(at);
+  sql.releaseEntries.run(at);
+  const charged = sql.charged.get() as { contracts: number; kopecks: number };
+  sql.clearDues.run();
+  report.charged.contracts += charged.contracts;
+  report.charged.kopecks += charged.kopecks;
+  report.completed += sql.complete.run(at).changes;
+  report.rejectedStale += sql.rejectStale.run(at).changes;
+  for (const dNominal of sql.shrink.all(at) as number[]) {
     report.shrunk.certificates += 1;
-    report.shrunk.kopecks += r.nominal - r.target;
+    report.shrunk.kopecks -= dNominal;
   }
 }
 
@@ -204,6 +221,7 @@ export function* closeSteps(ctx: OperationContext, plan: ClosePlan, inTransactio
   yield { phase: CLOSE_PHASES.prolongations, done: 0, total };
   // Prolongations not refused in time take effect before the month's money is counted.
   inTransaction(() => acceptDueProlongations(ctx));
+  const sql = chunkStatements(ctx.core);
   const nextChunk = db.prepare('SELECT count(*) AS n, max(rowid) AS hi FROM (SELECT rowid FROM certificates WHERE municipality_id = ? AND rowid > ? ORDER BY rowid LIMIT ?)');
   let lo = 0;
   let done = 0;
@@ -212,7 +230,7 @@ export function* closeSteps(ctx: OperationContext, plan: ClosePlan, inTransactio
     const next = nextChunk.get(m, lo, chunk) as { n: number; hi: number | null };
     if (!next.n || next.hi === null) break;
     const hi = next.hi;
-    inTransaction(() => closeChunk(ctx, plan, lo, hi, report));
+    inTransaction(() => closeChunk(ctx, plan, sql, lo, hi, report));
     lo = hi;
     done += next.n;
     yield { phase: CLOSE_PHASES.certificates, done, total };
@@ -242,15 +260,19 @@ export function runToEnd<R>(steps: Generator<unknown, R>): R {
   }
 }
 
-const dueFunctionOn = new WeakSet<Db>();
+const functionsOn = new WeakSet<Db>();
 
-/** `certdesk_month_due(kopecks, from, to, month)`: the contract's payment for the month, as shared/money books it. */
-function registerMonthDue(db: Db): void {
-  if (dueFunctionOn.has(db)) return;
+/**
+ * SQL functions of the close, registered once per connection: `certdesk_month_due(kopecks, from, to, month)`, the
+ * contract's payment for the month as shared/money books it, and `certdesk_new_id()`, a new record id.
+ */
+function registerCloseFunctions({ db, newId }: Core): void {
+  if (functionsOn.has(db)) return;
   db.function('certdesk_month_due', { deterministic: true }, (kopecks, from, to, month) =>
     monthlyPayments(Number(kopecks), String(from), String(to)).find((p) => p.month === month)?.kopecks ?? 0,
   );
-  dueFunctionOn.add(db);
+  db.function('certdesk_new_id', { deterministic: false }, newId);
+  functionsOn.add(db);
 }
 
 /**
@@ -260,7 +282,7 @@ function registerMonthDue(db: Db): void {
  */
 function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyCloseReport {
   const { db } = ctx.core;
-  registerMonthDue(db);
+  registerCloseFunctions(ctx.core);
   const all = { m: plan.municipality.id, lo: 0, hi: Number.MAX_SAFE_INTEGER, end: plan.monthEnd, month: plan.month };
   const inMunicipality = 'k.certificate_id IN (SELECT c.id FROM certificates c WHERE c.municipality_id = @m)';
   const inForce = "(k.status = 'active' OR (k.status = 'confirmed' AND k.start_date <= @end))";

@@ -4,6 +4,7 @@ import * as m003 from './003_contracts';
 import * as m004 from './004_application_documents';
 import * as m005 from './005_registry_scale';
 import * as m006 from './006_program_interests';
+import * as m007 from './007_close_at_scale';
 
 /** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -13,6 +14,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 4, name: 'application documents', sql: m004.sql },
   { version: 5, name: 'registry scale', sql: m005.sql },
   { version: 6, name: 'program interests', sql: m006.sql },
+  { version: 7, name: 'close at scale', sql: m007.sql },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
