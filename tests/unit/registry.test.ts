@@ -42,6 +42,26 @@ describe('registry file', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
+  it('migration 007 on a real database: the ledger keeps its entries and its rule, the sums come from the index alone', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 6)).toBe(6);
+    raw.pragma('foreign_keys = OFF'); // bare ledger rows, without the certificate and municipality they name
+    const entry = (id: string, kind: string, nominal: number, reserve: number) =>
+      raw.exec(`INSERT INTO ledger_entries(id, modified_at, origin_office, certificate_id, municipality_id, year, kind, d_nominal, d_reserve, at)
+                VALUES ('${id}', 'hlc', 'o', 'c1', 'm1', 2026, '${kind}', ${nominal}, ${reserve}, '2026-11-01T10:00:00Z')`);
+    entry('e1', 'grant', 3_000_100, 0);
+    entry('e2', 'reserve', 0, 700_000);
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    const sums = () => raw.prepare("SELECT sum(d_nominal) AS n, sum(d_reserve) AS r FROM ledger_entries WHERE certificate_id = 'c1' AND year = 2026 AND deleted = 0").get();
+    expect(sums()).toEqual({ n: 3_000_100, r: 700_000 });
+    const plan = raw.prepare("EXPLAIN QUERY PLAN SELECT sum(d_nominal), sum(d_reserve) FROM ledger_entries WHERE certificate_id = 'c1' AND year = 2026 AND deleted = 0").all() as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/COVERING INDEX ledger_certificate/);
+    // The rule survives the rebuilt trigger: a reserve beyond the balance is refused and nothing is written.
+    expect(() => entry('e3', 'reserve', 0, 2_400_101)).toThrow(/balance or reserve would become negative/);
+    expect(sums()).toEqual({ n: 3_000_100, r: 700_000 });
+    raw.close();
+  });
+
   it('migration 006 on a real database: programs already there get no interests, and the column refuses what is not JSON', () => {
     const raw = new Database(join(tempDir(), 'r.db'));
     expect(migrate(raw, 5)).toBe(5);
