@@ -55,6 +55,7 @@ test('a prolongation not refused within 7 days takes effect by itself; the desk 
   // The only group that can take it is preselected: same program, starting after the course ends.
   await expect(page.getByTestId('prolong-group')).toContainText('Немецкий-2 (2027/28)');
   await shot(page, 'prolong-dialog');
+  await expect(page.getByTestId('prolong-submit')).toBeEnabled();
   await page.getByTestId('prolong-submit').click();
   await expect(page.getByTestId('prolong-done')).toContainText('отказаться можно до 17.12.2026 включительно');
   await shot(page, 'prolong-done');
@@ -96,6 +97,9 @@ test('refused at the desk within the 7 days, the prolongation is cancelled and n
   const course = contracts.rows.filter({ hasText: SIDOROV }).filter({ hasText: 'Немецкий-2' });
   await course.getByTestId('contract-select').click();
   await page.getByTestId('contracts-prolong').click();
+  // As the operator does: the dialog has found the next year's group before «Пролонгировать» is pressed.
+  await expect(page.getByTestId('prolong-group')).toContainText('Немецкий-2 (2027/28)');
+  await expect(page.getByTestId('prolong-submit')).toBeEnabled();
   await page.getByTestId('prolong-submit').click();
   await expect(page.getByTestId('prolong-done')).toBeVisible();
   await page.getByTestId('prolong-dialog').getByRole('button', { name: 'Закрыть' }).last().click();
