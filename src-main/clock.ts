@@ -9,9 +9,17 @@ export interface Clock {
   timeZone: string;
 }
 
+/** Building a formatter loads the zone's rules (≈ 0.2 ms); every operation asks for today, so one per zone is kept. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateInZone(at: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 export function systemClock(timeZone = 'Europe/Moscow'): Clock {

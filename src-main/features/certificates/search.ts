@@ -2,32 +2,12 @@ import type { CertificateSearchRow } from '../../../shared/operations';
 import { fullName, searchWords } from '../../../shared/rules';
 import type { CertificateStatus } from '../../../shared/enums';
 import type { Db } from '../../registry/db';
-import type { Statement } from 'better-sqlite3';
-
-/**
- * Search runs on every keystroke: its statements are compiled once per open registry, not on each call
- * (compiling the joined SELECT costs about as much as running it).
- */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-function statement(db: Db, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let st = cache.get(sql);
-  if (!st) {
-    st = db.prepare(sql);
-    cache.set(sql, st);
-  }
-  return st;
-}
 
 const collator = new Intl.Collator('ru');
 
 /** Keeps the name index in step with a certificate (rowid = certificates.rowid). Names arrive folded. */
 export function indexCertificateForSearch(db: Db, certificateRowid: number, childNameNorm: string, representativeNameNorm: string): void {
-  statement(db, 'INSERT INTO certificate_search(rowid, child_name, representative_name) VALUES (?, ?, ?)').run(
+  db.prepare('INSERT INTO certificate_search(rowid, child_name, representative_name) VALUES (?, ?, ?)').run(
     certificateRowid,
     childNameNorm,
     representativeNameNorm,
@@ -82,7 +62,7 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
   let rows: Row[];
   if (names.length === 0) {
     if (numberPrefix.length > 10) return [];
-    rows = statement(db, `${SELECT_ROWS} WHERE cert.number >= ? AND cert.number < ? AND cert.deleted = 0 ORDER BY cert.number LIMIT ?`)
+    rows = db.prepare(`${SELECT_ROWS} WHERE cert.number >= ? AND cert.number < ? AND cert.deleted = 0 ORDER BY cert.number LIMIT ?`)
       .all(numberPrefix, `${numberPrefix}:`, limit) as Row[];
   } else {
     // Surnames first: «Иванов» should show the Ивановы before every «Иванович». Pass one asks for children whose
@@ -93,8 +73,7 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
     const numberFilter = numberPrefix ? 'AND cert.number >= ? AND cert.number < ?' : '';
     const numberArgs = numberPrefix ? [numberPrefix, `${numberPrefix}:`] : [];
     const ftsLimit = numberPrefix ? limit * 20 : limit;
-    const byMatch = statement(
-      db,
+    const byMatch = db.prepare(
       `${SELECT_ROWS}
         WHERE cert.rowid IN (SELECT rowid FROM certificate_search WHERE certificate_search MATCH ? LIMIT ?)
           AND cert.deleted = 0 ${numberFilter}`,
@@ -106,8 +85,8 @@ export function searchCertificates(db: Db, query: string, limit: number): Certif
     // all (one index probe): «Ольга П» would otherwise walk every «Ольга» to find no surname.
     const surnameRange = [first, `${first}\u{10FFFF}`];
     let bySurname: Row[];
-    if (rest.length === 0 && !numberPrefix) bySurname = statement(db, SURNAME_PREFIX).all(...surnameRange, limit) as Row[];
-    else if (statement(db, ANY_SURNAME_PREFIX).get(...surnameRange)) bySurname = byMatch.all(surnameFirst, ftsLimit, ...numberArgs) as Row[];
+    if (rest.length === 0 && !numberPrefix) bySurname = db.prepare(SURNAME_PREFIX).all(...surnameRange, limit) as Row[];
+    else if (db.prepare(ANY_SURNAME_PREFIX).get(...surnameRange)) bySurname = byMatch.all(surnameFirst, ftsLimit, ...numberArgs) as Row[];
     else bySurname = [];
     bySurname = bySurname.slice(0, limit);
     const seen = new Set(bySurname.map((r) => r.id));
