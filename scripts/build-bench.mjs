@@ -15,6 +15,8 @@ await build({
     documents: 'tests/bench/documents.ts',
     // The monthly close of one municipality alone, for quick iterations on the close.
     close: 'tests/bench/close.ts',
+    // The navigator's query set alone, on a built registry.
+    navigator: 'tests/bench/navigator.ts',
     // applications.create and contracts.confirm alone, on a copy of a built registry.
     applications: 'tests/bench/applications.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.

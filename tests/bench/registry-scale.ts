@@ -61,26 +61,49 @@ function sampleCertificates(core: Core, n: number, seed: number): Array<{ id: st
   return out;
 }
 
-export function benchNavigator(api: Api, core: Core, token: string, repeat: number): NavigatorFigures {
-  const queries = programKeystrokes();
-  const first: number[] = [];
-  for (const q of queries) first.push(timed(api, token, 'programs.search', { query: q }).ms);
-  const warm: Array<{ q: string; ms: number }> = [];
-  for (let pass = 0; pass < repeat; pass += 1) for (const q of queries) warm.push({ q, ms: timed(api, token, 'programs.search', { query: q }).ms });
+/** One search of the navigator's query set, named for the slowest-search lists. */
+export interface NavigatorSearch {
+  label: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * The navigator's query set: every keystroke of the typed targets, the advanced filters with and without a typed
+ * query, and «only available» for sampled certificates without and with a typed query.
+ */
+export function navigatorSearches(core: Core): {
+  keystrokes: NavigatorSearch[];
+  filtered: NavigatorSearch[];
+  onlyAvailable: NavigatorSearch[];
+  onlyAvailableTyping: NavigatorSearch[];
+  certificates: Array<{ number: string }>;
+} {
+  const keystrokes = programKeystrokes().map((q) => ({ label: q, input: { query: q } }));
   const murmansk = (core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
-  const filtered: number[] = [];
-  for (const q of ['', 'ф', 'фут', 'ро', 'робот', 'англ', 'х']) {
-    for (const f of [{ age: 9 }, { direction: 'sport' }, { registry: 'certified' }, { municipalityId: murmansk }, { startMonth: '2026-09' }, { age: 12, direction: 'art', municipalityId: murmansk }]) {
-      filtered.push(timed(api, token, 'programs.search', { query: q, ...f }).ms);
-    }
-  }
+  const filters: Array<Record<string, unknown>> = [
+    { age: 9 }, { direction: 'sport' }, { registry: 'certified' }, { municipalityId: murmansk }, { startMonth: '2026-09' }, { age: 12, direction: 'art', municipalityId: murmansk },
+  ];
+  const filtered = ['', 'ф', 'фут', 'ро', 'робот', 'англ', 'х'].flatMap((q) =>
+    filters.map((f) => ({ label: `«${q}» ${JSON.stringify(f).replace(murmansk, 'Мурманск')}`, input: { query: q, ...f } })),
+  );
   const certificates = sampleCertificates(core, 60, 11);
-  const available: number[] = [];
-  for (const c of certificates) available.push(timed(api, token, 'programs.search', { certificateNumber: c.number, onlyAvailable: true }).ms);
-  const availableTyping: number[] = [];
-  for (const c of certificates.slice(0, 10)) {
-    for (const q of ['ф', 'фу', 'фут', 'р', 'ро', 'роб', 'х', 'хо', 'хор']) availableTyping.push(timed(api, token, 'programs.search', { query: q, certificateNumber: c.number, onlyAvailable: true }).ms);
-  }
+  const onlyAvailable = certificates.map((c) => ({ label: `№ ${c.number}`, input: { certificateNumber: c.number, onlyAvailable: true } }));
+  const onlyAvailableTyping = certificates.slice(0, 10).flatMap((c) =>
+    ['ф', 'фу', 'фут', 'р', 'ро', 'роб', 'х', 'хо', 'хор'].map((q) => ({ label: `«${q}» № ${c.number}`, input: { query: q, certificateNumber: c.number, onlyAvailable: true } })),
+  );
+  return { keystrokes, filtered, onlyAvailable, onlyAvailableTyping, certificates };
+}
+
+export function benchNavigator(api: Api, core: Core, token: string, repeat: number): NavigatorFigures {
+  const sets = navigatorSearches(core);
+  const search = (s: NavigatorSearch) => timed(api, token, 'programs.search', s.input).ms;
+  const first = sets.keystrokes.map(search);
+  const warm: Array<{ q: string; ms: number }> = [];
+  for (let pass = 0; pass < repeat; pass += 1) for (const s of sets.keystrokes) warm.push({ q: s.label, ms: search(s) });
+  const filtered = sets.filtered.map(search);
+  const available = sets.onlyAvailable.map(search);
+  const availableTyping = sets.onlyAvailableTyping.map(search);
+  const { certificates } = sets;
   const programIds = (core.db.prepare('SELECT id FROM programs ORDER BY rowid DESC LIMIT 100').all() as Array<{ id: string }>).map((r) => r.id);
   const gets = programIds.map((id, i) => timed(api, token, 'programs.get', { programId: id, certificateNumber: certificates[i % certificates.length]!.number }).ms);
   warm.sort((a, b) => b.ms - a.ms);
