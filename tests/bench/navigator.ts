@@ -8,8 +8,9 @@
  *   BENCH_REGISTRY=/tmp/certdesk-nav-bench/data/registry.db  the registry (migrated in place: use a copy)
  *   BENCH_REPEAT=5                                            measured warm passes
  *   BENCH_SLOWEST=8                                           slowest searches listed per phase
+ *   BENCH_MEDIANS=/tmp/plan-a.json                            also write each search's warm median CPU time, to compare plans
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createApi } from '../../src-main/api/table';
 import { openCore } from '../../src-main/core';
@@ -58,5 +59,14 @@ report('search as you type, warm', warm);
 report('with filters', sets.filtered.map(run));
 report('only available', sets.onlyAvailable.map(run));
 report('only available, typed', sets.onlyAvailableTyping.map(run));
+// Per search, the median CPU time of the warm passes (steadier than wall time on a shared machine): to compare two plans search by search (BENCH_MEDIANS=file.json).
+if (process.env.BENCH_MEDIANS) {
+  const medians: Record<string, number> = {};
+  for (const s of [...sets.keystrokes, ...sets.filtered, ...sets.onlyAvailableTyping]) {
+    const runs = Array.from({ length: Math.max(3, repeat) }, () => run(s).cpu).sort((a, b) => a - b);
+    medians[s.label] = runs[Math.floor(runs.length / 2)]!;
+  }
+  writeFileSync(process.env.BENCH_MEDIANS, JSON.stringify(medians, null, 1));
+}
 console.log(`load ${load()}`);
 core.close();

@@ -42,6 +42,30 @@ describe('registry file', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
+  it('migration 008 on a real database: programs and groups already there are read through the new indexes', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 7)).toBe(7);
+    const synced = "'2026-11-23T10:00:00.000Z/0/o', 'o'";
+    raw.exec(`INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
+              VALUES ('m1', ${synced}, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`);
+    raw.exec(`INSERT INTO organizations(id, modified_at, origin_office, municipality_id, name, short_name) VALUES ('o1', ${synced}, 'm1', 'Центр', 'Центр')`);
+    for (const [id, name, direction] of [['p1', 'Хор', 'art'], ['p2', 'Футбол', 'sport'], ['p3', 'Батик', 'art']]) {
+      raw.exec(`INSERT INTO programs(id, modified_at, origin_office, organization_id, name, direction, age_min, age_max, registries) VALUES ('${id}', ${synced}, 'o1', '${name}', '${direction}', 5, 12, '[]')`);
+      raw.exec(`INSERT INTO program_modules(id, modified_at, origin_office, program_id, ordinal, name, hours, price_kopecks) VALUES ('${id}m', ${synced}, '${id}', 1, 'Модуль', 10, 100)`);
+      raw.exec(`INSERT INTO program_groups(id, modified_at, origin_office, program_id, module_id, name, start_date, end_date, capacity, address)
+                VALUES ('${id}g', ${synced}, '${id}', '${id}m', 'Группа', '2026-09-01', '2027-05-31', 12, 'ул. Ленина, 1')`);
+    }
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    const plan = (sql: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' ');
+    const art = "SELECT id FROM programs INDEXED BY programs_direction WHERE direction = 'art' ORDER BY name, rowid";
+    expect(plan(art)).not.toMatch(/TEMP B-TREE/);
+    expect(raw.prepare(art).all()).toEqual([{ id: 'p3' }, { id: 'p1' }]);
+    const groups = "SELECT program_id, sum(capacity) AS capacity, min(start_date) AS start FROM program_groups WHERE program_id IN ('p1', 'p2') AND deleted = 0 AND end_date >= '2026-11-24' GROUP BY program_id";
+    expect(plan(groups)).toMatch(/COVERING INDEX program_groups_program/);
+    expect(raw.prepare(groups).all()).toEqual([{ program_id: 'p1', capacity: 12, start: '2026-09-01' }, { program_id: 'p2', capacity: 12, start: '2026-09-01' }]);
+    raw.close();
+  });
+
   it('migration 007 on a real database: the ledger keeps its entries and its rule, the sums come from the index alone', () => {
     const raw = new Database(join(tempDir(), 'r.db'));
     expect(migrate(raw, 6)).toBe(6);
