@@ -17,6 +17,8 @@ await build({
     close: 'tests/bench/close.ts',
     // The navigator's query set alone, on a built registry.
     navigator: 'tests/bench/navigator.ts',
+    // The navigator's warm-up worker, next to the benches that start it as the desk does.
+    'navigator-warm-up': 'src-main/features/navigator/warm-up-worker.ts',
     // applications.create and contracts.confirm alone, on a copy of a built registry.
     applications: 'tests/bench/applications.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.

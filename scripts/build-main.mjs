@@ -21,6 +21,8 @@ await Promise.all([
       'pdf-worker': 'src-main/pdf/batch-worker.ts',
       // The monthly close of a whole municipality runs in a worker thread on its own registry connection.
       'close-worker': 'src-main/features/contracts/close-worker.ts',
+      // The navigator's pages read at start on a worker thread, so the first searches do not wait for the disk.
+      'navigator-warm-up': 'src-main/features/navigator/warm-up-worker.ts',
     },
     outExtension: { '.js': '.js' },
   }),

@@ -6,6 +6,7 @@ import { clockFromEnvironment, type Clock } from './clock';
 import { openCore, type Core } from './core';
 import { loadDemo } from './demo/demo';
 import { acceptProlongationsAudited } from './features/contracts/operations';
+import { warmUpNavigator } from './features/navigator/warm-up';
 
 export const REGISTRY_FILE = 'registry.db';
 
@@ -47,8 +48,10 @@ const HOUR_MS = 3_600_000;
 /**
  * What the desk does by itself while it runs: prolongations the representative did not refuse within 7 days take
  * effect (at start, then hourly). A job runs only when something is due, so an idle desk writes no audit entries.
+ * At start the navigator's pages are read on a worker thread, so the first searches do not wait for the disk.
  */
 export function startDeskJobs(desk: Desk, log: (m: string) => void = () => {}): { stop: () => void; runNow: () => Promise<void> } {
+  void warmUpNavigator(desk.core, log).then((ms) => ms !== null && log(`Навигатор: данные прочитаны за ${(ms / 1000).toFixed(1)} с`));
   let running: Promise<void> | null = null;
   const tick = async () => {
     if (!dueProlongationsExist(desk.core)) return;

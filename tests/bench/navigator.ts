@@ -8,6 +8,7 @@
  *   BENCH_REGISTRY=/tmp/certdesk-nav-bench/data/registry.db  the registry (migrated in place: use a copy)
  *   BENCH_REPEAT=5                                            measured warm passes
  *   BENCH_SLOWEST=8                                           slowest searches listed per phase
+ *   BENCH_WARM_UP=1                                           first read the navigator's pages as the desk does at start
  *   BENCH_MEDIANS=/tmp/plan-a.json                            also write each search's warm median CPU time, to compare plans
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { loadavg } from 'node:os';
 import { createApi } from '../../src-main/api/table';
 import { openCore } from '../../src-main/core';
 import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
+import { NAVIGATOR_WARM_UP_FILE, warmUpNavigator } from '../../src-main/features/navigator/warm-up';
 import { navigatorSearches, type NavigatorSearch } from './registry-scale';
 import { ms, now, summarize, type Summary } from './stats';
 
@@ -51,6 +53,13 @@ function report(phase: string, times: Timed[]): void {
 }
 
 console.log(`load ${load()}; ${source}`);
+if (process.env.BENCH_WARM_UP === '1') {
+  const c = process.cpuUsage();
+  const took = await warmUpNavigator(core);
+  if (took === null) throw new Error(`no ${NAVIGATOR_WARM_UP_FILE} next to the bench: npm run bench:navigator builds it`);
+  const cpu = process.cpuUsage(c);
+  console.log(`warm-up on a worker thread: ${ms(took)}; CPU of the process ${ms((cpu.user + cpu.system) / 1000)}`);
+}
 const sets = navigatorSearches(core);
 report('first pass, new connection', sets.keystrokes.map(run));
 const warm: Timed[] = [];
