@@ -220,8 +220,8 @@ test('the registry operator enrolls from the certificate card with the number pr
   // Registry staff cannot confirm; they cancel at the representative's word.
   await expect(row.getByTestId('contract-confirm')).toHaveCount(0);
   await row.getByTestId('contract-cancel').click();
-  await page.getByTestId('contract-reason-dialog-reason').fill('Представитель передумал');
-  await page.getByTestId('contract-reason-dialog-submit').click();
+  await page.getByTestId('contract-reason-text').fill('Представитель передумал');
+  await page.getByTestId('contract-reason-submit').click();
   await expect(row.getByTestId('contract-status')).toHaveText('Отменена');
   await expect(row.getByTestId('contract-reason')).toContainText('Представитель передумал');
 });

@@ -140,7 +140,7 @@ test('desk screens', async ({ page }) => {
     await card.openTab('activation');
     await page.screenshot(s('23-activation-active'));
     await page.getByTestId('annul').click();
-    await page.getByTestId('annul-dialog-reason').fill('Выдан по ошибке');
+    await page.getByTestId('annul-text').fill('Выдан по ошибке');
     await page.waitForTimeout(300);
     await page.screenshot(s('24-annul-dialog'));
     await page.getByRole('button', { name: 'Отмена' }).click();
