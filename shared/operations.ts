@@ -811,6 +811,10 @@ export const operations = {
     input: z.object({ jobId: z.string({ error: 'Задание: укажите идентификатор' }).uuid('Неверный идентификатор задания') }),
     output: {} as JobView,
   },
+  // Removing what an organization added by mistake: only what no application or contract refers to.
+  'programs.remove': { input: z.object({ programId: id }), output: {} as { id: string } },
+  'modules.remove': { input: z.object({ moduleId: id }), output: {} as { id: string } },
+  'groups.remove': { input: z.object({ groupId: id }), output: {} as { id: string } },
 } as const;
 
 export type Operations = typeof operations;

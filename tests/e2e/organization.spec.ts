@@ -106,6 +106,37 @@ test('staff create a program with a module and a group with a two-lesson week; t
   await expect(org.program('Брейк-данс для начинающих')).toContainText('8–14 лет');
 });
 
+test('staff remove a mistaken group, its module and the program; what still has a group is refused and stays', async ({ page }) => {
+  await logInAs(page, 'org');
+  const org = new OrganizationPage(page);
+  await org.goto();
+  await org.expectCardLoaded();
+  await org.newProgram.click();
+  const editor = new ProgramEditorPage(page);
+  await editor.fillProgram({ ...BREAK_DANCE, name: 'Брейк-данс (ошибочная)' });
+  await editor.save.click();
+  await expect(editor.title).toHaveText('Программа «Брейк-данс (ошибочная)»');
+  await editor.addModule({ name: 'Первые шаги', hours: '64', price: '4 500,50' });
+  await editor.addGroup({ name: 'Брейк-1', startDate: '01.02.2027', endDate: '31.05.2027', capacity: '10' });
+  await expect(editor.group('Брейк-1')).toBeVisible();
+
+  await editor.remove(editor.module('Первые шаги').getByTestId('module-remove'), 'Удалить модуль «Первые шаги»?');
+  await expect(page.locator('.n-message', { hasText: 'удалить нельзя' })).toHaveText('Модуль «Первые шаги» удалить нельзя: по нему занимаются группы («Брейк-1»). Сначала удалите их.');
+  await expect(editor.module('Первые шаги')).toBeVisible();
+
+  await editor.remove(editor.group('Брейк-1').getByTestId('group-remove'), 'Удалить группу «Брейк-1»?');
+  await expect(page.getByText('Группа «Брейк-1» удалена')).toBeVisible();
+  await expect(editor.groupRows).toHaveCount(0);
+  await editor.remove(editor.module('Первые шаги').getByTestId('module-remove'), 'Удалить модуль «Первые шаги»?');
+  await expect(editor.moduleRows).toHaveCount(0);
+
+  await editor.remove(page.getByTestId('program-remove'), /Удалить программу «Брейк-данс \(ошибочная\)» вместе с её модулями и группами\?/);
+  await org.expectCardLoaded();
+  await expect(page.getByText('Программа «Брейк-данс (ошибочная)» удалена')).toBeVisible();
+  await expect(org.program('Брейк-данс (ошибочная)')).toHaveCount(0);
+  expect(await searchPrograms(page, 'ошибочная')).toEqual([]);
+});
+
 test('bad input is refused in Russian next to the field and saves nothing', async ({ page }) => {
   await logInAs(page, 'org');
   const org = new OrganizationPage(page);

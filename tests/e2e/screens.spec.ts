@@ -258,6 +258,12 @@ test('organization screens', async ({ page }) => {
   await page.waitForTimeout(300);
   await page.screenshot(shot('dark-46-group-dialog'));
   await page.getByRole('button', { name: 'Отмена' }).click();
+  await editor.module('Первые шаги').getByTestId('module-remove').click();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('dark-47-remove-question'));
+  await page.getByTestId('remove-confirm').click();
+  await expect(page.locator('.n-message', { hasText: 'удалить нельзя' })).toBeVisible();
+  await page.screenshot(shot('dark-48-remove-refused'));
   await org.goto();
   await org.expectCardLoaded();
   await page.screenshot(shot('dark-40-organization'));

@@ -32,6 +32,8 @@ export const organizationRu = {
   open: 'Открыто',
   closed: 'Закрыто',
   edit: 'Изменить',
+  remove: 'Удалить',
+  removeTitle: 'Удаление',
   moreErrors: 'Ещё ошибок в форме: {count} — они отмечены у полей.',
   program: {
     newTitle: 'Новая программа',
@@ -58,6 +60,9 @@ export const organizationRu = {
     save: 'Сохранить программу',
     saved: 'Программа сохранена',
     created: 'Программа создана: теперь добавьте модули и группы',
+    remove: 'Удалить программу',
+    removeQuestion: 'Удалить программу «{name}» вместе с её модулями и группами? Удалить можно только программу, по которой не было заявок и договоров.',
+    removed: 'Программа «{name}» удалена',
   },
   modules: {
     title: 'Модули',
@@ -71,6 +76,8 @@ export const organizationRu = {
     newTitle: 'Новый модуль',
     editTitle: 'Модуль «{name}»',
     saved: 'Модуль сохранён',
+    removeQuestion: 'Удалить модуль «{name}»? Удалить можно только модуль, по которому нет групп.',
+    removed: 'Модуль «{name}» удалён',
     hoursRequired: 'Часы: укажите число',
   },
   groups: {
@@ -94,6 +101,8 @@ export const organizationRu = {
     newTitle: 'Новая группа',
     editTitle: 'Группа «{name}»',
     saved: 'Группа сохранена',
+    removeQuestion: 'Удалить группу «{name}»? Удалить можно только группу, в которую не было заявок.',
+    removed: 'Группа «{name}» удалена',
     schedule: 'Расписание',
     col: { name: 'Группа', module: 'Модуль', dates: 'Даты', capacity: 'Мест', place: 'Адрес и педагог', timetable: 'Занятия' },
     scheduleOf: 'Расписание группы «{name}»',
