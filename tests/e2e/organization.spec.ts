@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 import { logInAs } from './helpers';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { ProgramEditorPage, type ProgramData } from './pages/ProgramEditorPage';
-import type { ProgramCard } from '../../shared/operations';
+import type { EditableProgram, ProgramCard } from '../../shared/operations';
 
 const BREAK_DANCE: ProgramData = {
   name: 'Брейк-данс для начинающих',
@@ -90,6 +90,14 @@ test('staff create a program with a module and a group with a two-lesson week; t
   await expect(editor.week.getByTestId('schedule-day-2')).toContainText('17:00–18:30');
   await expect(editor.week.getByTestId('schedule-day-4')).toContainText('17:30–19:00');
   await expect(editor.week.getByTestId('schedule-day-2')).toContainText('г. Мурманск, ул. Спортивная, д. 14');
+  // «Часов в неделю» (printed on the attendance reference) offered from the timetable: 2 × 90 min = 4 academic hours.
+  await group.getByTestId('group-edit').click();
+  await expect(page.getByTestId('group-timetable-load')).toContainText('По расписанию: 2 занятия в неделю, 3 ч 00 мин — 4 академических часа по 45 мин.');
+  await page.getByTestId('group-hours-from-timetable').click();
+  await expect(page.getByTestId('group-hours')).toHaveValue('4');
+  await expect(page.getByTestId('group-hours-from-timetable')).toHaveCount(0);
+  await page.getByTestId('group-submit').click();
+  await expect(editor.groupDialog).toHaveCount(0);
 
   // Saved for real: a fresh page shows the same, and the navigator's search finds the program with its places.
   await page.reload();
@@ -101,6 +109,8 @@ test('staff create a program with a module and a group with a two-lesson week; t
   expect(found.map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
   expect(found[0]).toMatchObject({ ageMin: 8, ageMax: 14, placesLeft: 10, nearestStart: '2027-02-01', registries: ['certified', 'general'] });
   expect(found[0]!.modules).toMatchObject([{ name: 'Первые шаги', hours: 64, priceKopecks: 450_050 }]);
+  const editable = await page.request.post('api/programs.getForEditing', { headers: { 'X-Certdesk-Client': '1' }, data: { programId: found[0]!.id } });
+  expect(((await editable.json()) as { value: EditableProgram }).value.groups).toMatchObject([{ name: 'Брейк-1', hoursPerWeek: 4 }]);
 
   await page.getByTestId('program-back').click();
   await expect(org.program('Брейк-данс для начинающих')).toContainText('8–14 лет');
