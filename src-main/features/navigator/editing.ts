@@ -40,6 +40,23 @@ function contractsReferring(db: Db, groupCondition: string, value: string): numb
   return (db.prepare(`SELECT count(*) AS n FROM contracts k JOIN program_groups g ON g.id = k.group_id WHERE ${groupCondition} AND k.deleted = 0`).get(value) as { n: number }).n;
 }
 
+type CataloguePart = 'program_modules' | 'program_groups';
+
+/** A module or group about to be removed: its name and program; staff of another organization are refused. */
+function ownPart(ctx: OperationContext, table: CataloguePart, id: string, notFound: string): { name: string; program: string } {
+  const row = ctx.core.db.prepare(`SELECT name, program_id AS program FROM ${table} WHERE id = ? AND deleted = 0`).get(id) as { name: string; program: string } | undefined;
+  if (!row) throw new DomainError('not_found', notFound);
+  requireOwn(ctx, programOrganization(ctx, row.program));
+  return row;
+}
+
+/** The deletion mark: the row stays for the exchange and the audit, every list leaves it out. */
+function markRemoved(ctx: OperationContext, table: CataloguePart, id: string, kind: 'module' | 'group', summary: string): { id: string } {
+  ctx.core.db.prepare(`UPDATE ${table} SET deleted = 1, modified_at = ? WHERE id = ?`).run(ctx.stamp, id);
+  ctx.audit(kind, id, summary);
+  return { id };
+}
+
 function editableGroups(ctx: OperationContext, programId: string): EditableGroup[] {
   const rows = ctx.core.db
     .prepare(
@@ -205,34 +222,24 @@ export const editingOperations: FeatureOperations<
     roles: ORG_AND_ADMIN,
     writes: true,
     handler(input, ctx) {
-      const { db } = ctx.core;
-      const m = db.prepare('SELECT name, program_id AS program FROM program_modules WHERE id = ? AND deleted = 0').get(input.moduleId) as { name: string; program: string } | undefined;
-      if (!m) throw new DomainError('not_found', 'Модуль не найден.');
-      requireOwn(ctx, programOrganization(ctx, m.program));
-      const groups = db.prepare('SELECT name FROM program_groups WHERE module_id = ? AND deleted = 0 ORDER BY name').all(input.moduleId) as Array<{ name: string }>;
+      const m = ownPart(ctx, 'program_modules', input.moduleId, 'Модуль не найден.');
+      const groups = ctx.core.db.prepare('SELECT name FROM program_groups WHERE module_id = ? AND deleted = 0 ORDER BY name').all(input.moduleId) as Array<{ name: string }>;
       if (groups.length) {
         throw new DomainError('conflict', `Модуль «${m.name}» удалить нельзя: по нему занимаются группы (${groups.map((g) => `«${g.name}»`).join(', ')}). Сначала удалите их.`);
       }
-      db.prepare('UPDATE program_modules SET deleted = 1, modified_at = ? WHERE id = ?').run(ctx.stamp, input.moduleId);
-      ctx.audit('module', input.moduleId, `Удалён модуль «${m.name}»`);
-      return { id: input.moduleId };
+      return markRemoved(ctx, 'program_modules', input.moduleId, 'module', `Удалён модуль «${m.name}»`);
     },
   },
   'groups.remove': {
     roles: ORG_AND_ADMIN,
     writes: true,
     handler(input, ctx) {
-      const { db } = ctx.core;
-      const g = db.prepare('SELECT name, program_id AS program FROM program_groups WHERE id = ? AND deleted = 0').get(input.groupId) as { name: string; program: string } | undefined;
-      if (!g) throw new DomainError('not_found', 'Группа не найдена.');
-      requireOwn(ctx, programOrganization(ctx, g.program));
-      const contracts = contractsReferring(db, 'g.id = ?', input.groupId);
+      const g = ownPart(ctx, 'program_groups', input.groupId, 'Группа не найдена.');
+      const contracts = contractsReferring(ctx.core.db, 'g.id = ?', input.groupId);
       if (contracts) {
         throw new DomainError('conflict', `Группу «${g.name}» удалить нельзя: по ней есть заявки и договоры (${contracts}). Измените группу или закройте зачисление на программу.`);
       }
-      db.prepare('UPDATE program_groups SET deleted = 1, modified_at = ? WHERE id = ?').run(ctx.stamp, input.groupId);
-      ctx.audit('group', input.groupId, `Удалена группа «${g.name}»`);
-      return { id: input.groupId };
+      return markRemoved(ctx, 'program_groups', input.groupId, 'group', `Удалена группа «${g.name}»`);
     },
   },
   'organizations.update': {
