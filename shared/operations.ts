@@ -781,6 +781,8 @@ export const operations = {
       certificateNumber: certificateNumber.optional(),
       organizationId: id.optional(),
       groupId: id.optional(),
+      /** The next page: the contracts after this one (the last shown), in the list's order, newest first. */
+      olderThan: z.object({ createdAt: z.string().max(40), number: z.string().max(40) }).optional(),
       limit: z.number().int().min(1).max(500).default(200),
     }),
     output: {} as ContractView[],

@@ -505,6 +505,8 @@ const ru = {
     allOrganizations: 'Все организации',
     allGroups: 'Все группы',
     refresh: 'Обновить',
+    more: 'Показать ещё',
+    shownSoFar: 'Показаны последние {count}',
     empty: 'Договоров нет',
     newApplication: 'Новая заявка',
     confirm: 'Подтвердить',
