@@ -26,6 +26,16 @@ async function searchPrograms(page: Page, query: string): Promise<ProgramCard[]>
   return body.value;
 }
 
+/** ДЮСШ staff open «Моя организация» and press «Новая программа». */
+async function startNewProgram(page: Page): Promise<{ org: OrganizationPage; editor: ProgramEditorPage }> {
+  await logInAs(page, 'org');
+  const org = new OrganizationPage(page);
+  await org.goto();
+  await org.expectCardLoaded();
+  await org.newProgram.click();
+  return { org, editor: new ProgramEditorPage(page) };
+}
+
 test('organization staff change their phone and see it saved; a bad phone is refused in Russian', async ({ page }) => {
   const layout = await logInAs(page, 'org');
   await layout.open('Моя организация');
@@ -52,12 +62,7 @@ test('organization staff change their phone and see it saved; a bad phone is ref
 });
 
 test('staff create a program with a module and a group with a two-lesson week; the navigator finds it', async ({ page }) => {
-  await logInAs(page, 'org');
-  const org = new OrganizationPage(page);
-  await org.goto();
-  await org.expectCardLoaded();
-  await org.newProgram.click();
-  const editor = new ProgramEditorPage(page);
+  const { org, editor } = await startNewProgram(page);
   await expect(editor.title).toHaveText('Новая программа');
   await editor.fillProgram(BREAK_DANCE);
   await editor.save.click();
@@ -117,12 +122,7 @@ test('staff create a program with a module and a group with a two-lesson week; t
 });
 
 test('staff remove a mistaken group, its module and the program; what still has a group is refused and stays', async ({ page }) => {
-  await logInAs(page, 'org');
-  const org = new OrganizationPage(page);
-  await org.goto();
-  await org.expectCardLoaded();
-  await org.newProgram.click();
-  const editor = new ProgramEditorPage(page);
+  const { org, editor } = await startNewProgram(page);
   await editor.fillProgram({ ...BREAK_DANCE, name: 'Брейк-данс (ошибочная)' });
   await editor.save.click();
   await expect(editor.title).toHaveText('Программа «Брейк-данс (ошибочная)»');
