@@ -781,6 +781,8 @@ export const operations = {
       certificateNumber: certificateNumber.optional(),
       organizationId: id.optional(),
       groupId: id.optional(),
+      /** The next page: the contracts after this one (the last shown), in the list's order, newest first. */
+      olderThan: z.object({ createdAt: z.string().max(40), number: z.string().max(40) }).optional(),
       limit: z.number().int().min(1).max(500).default(200),
     }),
     output: {} as ContractView[],
@@ -811,6 +813,10 @@ export const operations = {
     input: z.object({ jobId: z.string({ error: 'Задание: укажите идентификатор' }).uuid('Неверный идентификатор задания') }),
     output: {} as JobView,
   },
+  // Removing what an organization added by mistake: only what no application or contract refers to.
+  'programs.remove': { input: z.object({ programId: id }), output: {} as { id: string } },
+  'modules.remove': { input: z.object({ moduleId: id }), output: {} as { id: string } },
+  'groups.remove': { input: z.object({ groupId: id }), output: {} as { id: string } },
 } as const;
 
 export type Operations = typeof operations;

@@ -28,7 +28,8 @@ const HELP = `АРМ Сертификат — командная строка
   demo          создать демонстрационный реестр (г. Мурманск, сертификат 9901101325)
                   --data-dir ПАПКА [--children 3000] [--seed 20261123]
   generate      создать большой синтетический реестр для замеров
-                  --file ФАЙЛ [--children 1500000] [--seed 1]
+                  --file ФАЙЛ [--children 1500000] [--programs 0] [--contracts 0] [--seed 1]
+                  (--programs, --contracts: каталог программ с группами и договоры с их деньгами)
   verify-audit  проверить целостность журнала (цепочку хешей)
                   --data-dir ПАПКА | --file ФАЙЛ
   print         напечатать документ по сертификату или заявке в PDF
@@ -111,6 +112,8 @@ export async function runCli(argv: string[]): Promise<number> {
         'admin-password': { type: 'string' },
         'office-name': { type: 'string' },
         children: { type: 'string' },
+        programs: { type: 'string' },
+        contracts: { type: 'string' },
         seed: { type: 'string' },
         certificate: { type: 'string' },
         contract: { type: 'string' },
@@ -168,10 +171,13 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'generate': {
         if (!values.file) throw new UsageError('--file: укажите путь к новому файлу реестра.');
         const children = positiveInt(values.children, 'children', 1_500_000, 2_000_000);
+        const programs = positiveInt(values.programs, 'programs', 0, 200_000);
+        const contracts = positiveInt(values.contracts, 'contracts', 0, 2_000_000);
+        if (contracts > 0 && programs === 0) throw new UsageError('--contracts: договорам нужны программы, укажите и --programs.');
         const seed = positiveInt(values.seed, 'seed', 1, 2 ** 31);
         mkdirSync(dirname(values.file), { recursive: true });
-        const r = generateBigRegistry(values.file, { children, seed, onProgress: progressBar('Генерация') });
-        out(`Создан синтетический реестр: ${values.file}, сертификатов: ${r.children}, за ${r.seconds.toFixed(1)} с`);
+        const r = generateBigRegistry(values.file, { children, programs, contracts, seed, onProgress: progressBar('Генерация') });
+        out(`Создан синтетический реестр: ${values.file}, сертификатов: ${r.children}, программ: ${r.programs}, договоров: ${r.contracts}, за ${r.seconds.toFixed(1)} с`);
         return 0;
       }
       case 'verify-audit': {

@@ -220,8 +220,8 @@ test('the registry operator enrolls from the certificate card with the number pr
   // Registry staff cannot confirm; they cancel at the representative's word.
   await expect(row.getByTestId('contract-confirm')).toHaveCount(0);
   await row.getByTestId('contract-cancel').click();
-  await page.getByTestId('contract-reason-dialog-reason').fill('Представитель передумал');
-  await page.getByTestId('contract-reason-dialog-submit').click();
+  await page.getByTestId('contract-reason-text').fill('Представитель передумал');
+  await page.getByTestId('contract-reason-submit').click();
   await expect(row.getByTestId('contract-status')).toHaveText('Отменена');
   await expect(row.getByTestId('contract-reason')).toContainText('Представитель передумал');
 });
@@ -242,3 +242,33 @@ test('the lists are tabs the keyboard moves through: ← → Home End, one tab s
   await expect(page.getByTestId('contracts-tab-pending')).toBeFocused();
   await expect(page.getByTestId('contracts-tab-archive')).toHaveAttribute('tabindex', '-1');
 });
+
+test.describe('a registry with 1,500 contracts', () => {
+  test.use({ registry: { children: 3000, programs: 150, contracts: 1500 } });
+
+  test('«Договоры» shows the newest 200, «Показать ещё» the next ones; a whole certificate number finds an old contract', async ({ page }) => {
+    test.slow();
+    await logInAs(page, 'operator');
+    const contracts = new ContractsPage(page);
+    await contracts.goto('active');
+    await expect(contracts.rows).toHaveCount(200);
+    await expect(page.getByText('Показаны последние 200')).toBeVisible();
+    await contracts.more.click();
+    await expect(contracts.rows).toHaveCount(400);
+    await expect(page.getByText('Показаны последние 400')).toBeVisible();
+    await shot(page, 'contracts-more', contracts.more);
+
+    // The core's own list, read by the same session: the page holds its newest 400, newest first, none twice.
+    const response = await page.request.post('api/contracts.list', { headers: { 'X-Certdesk-Client': '1' }, data: { tab: 'active', limit: 500 } });
+    const all = ((await response.json()) as { value: Array<{ number: string; certificateNumber: string }> }).value;
+    const shown = await contracts.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    expect(shown).toEqual(all.slice(0, 400).map((k) => k.number));
+
+    // A contract past what is loaded: its certificate's whole number asks the core, not the page.
+    const old = all[450]!;
+    await contracts.certificateFilter.fill(old.certificateNumber);
+    await expect(contracts.row(old.number)).toBeVisible();
+    await expect(contracts.more).toHaveCount(0);
+  });
+});
+

@@ -5,7 +5,8 @@
  * Without the template (a single spec run without the global setup) the server creates the demo itself.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { TEMPLATE_ENV } from './global-setup';
 
 /** Override for development: CERTDESK_SERVER=/path/to/server.js */
 const SERVER_SCRIPT = process.env.CERTDESK_SERVER ?? path.resolve('out/main/server.js');
+const CLI_SCRIPT = path.resolve(path.dirname(SERVER_SCRIPT), 'cli.js');
 const LISTEN_LINE = /certdesk server listening on (http:\/\/127\.0\.0\.1:\d+)/;
 const START_TIMEOUT_MS = 45_000;
 
@@ -41,6 +43,21 @@ async function seedFromTemplate(dataDir: string): Promise<boolean> {
   if (!template || !existsSync(template)) return false;
   await cp(template, dataDir, { recursive: true });
   return true;
+}
+
+/** A generated registry (the demo plus this many children, programs and contracts), for screens at some scale. */
+export interface GeneratedRegistry {
+  children: number;
+  programs: number;
+  contracts: number;
+}
+
+/** Builds the registry through the CLI's `generate`, as an office would for a trial. */
+async function seedGenerated(dataDir: string, size: GeneratedRegistry): Promise<void> {
+  await promisify(execFile)(process.execPath, [
+    CLI_SCRIPT, 'generate', '--file', path.join(dataDir, 'registry.db'),
+    '--children', String(size.children), '--programs', String(size.programs), '--contracts', String(size.contracts),
+  ]);
 }
 
 /** Starts the server host; `now` shifts its clock (honoured by a test host only, see src-main/clock.ts). */
@@ -90,9 +107,11 @@ async function stopServer(child: ChildProcess): Promise<void> {
 /** Console noise that is not an app error: HTTP refusals the app handles (e.g. a wrong password). */
 const IGNORED_CONSOLE = [/Failed to load resource: the server responded with a status of 4\d\d/];
 
-export const test = base.extend<{ server: ServerHost; consoleErrors: string[]; deskNow: string | undefined }>({
+export const test = base.extend<{ server: ServerHost; consoleErrors: string[]; deskNow: string | undefined; registry: GeneratedRegistry | undefined }>({
   /** The desk's clock at start (ISO-8601), e.g. `test.use({ deskNow: '2026-12-31T09:00:00Z' })`; unset: the real time. */
   deskNow: [undefined, { option: true }],
+  /** A generated registry instead of the demo's copy, e.g. `test.use({ registry: { children: 3000, programs: 150, contracts: 1500 } })`. */
+  registry: [undefined, { option: true }],
   // Any uncaught exception, Vue warning printed as an error, or CSP violation fails the test.
   consoleErrors: [
     async ({ page }, use) => {
@@ -108,9 +127,10 @@ export const test = base.extend<{ server: ServerHost; consoleErrors: string[]; d
     },
     { auto: true },
   ],
-  server: async ({ deskNow }, use, testInfo) => {
+  server: async ({ deskNow, registry }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'certdesk-e2e-'));
-    const seeded = await seedFromTemplate(dataDir);
+    if (registry) await seedGenerated(dataDir, registry);
+    const seeded = registry !== undefined || (await seedFromTemplate(dataDir));
     let current = await startServer(dataDir, { demo: !seeded, now: deskNow });
     let earlierOutput = '';
     const host: ServerHost = {

@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 import { logInAs } from './helpers';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { ProgramEditorPage, type ProgramData } from './pages/ProgramEditorPage';
-import type { ProgramCard } from '../../shared/operations';
+import type { EditableProgram, ProgramCard } from '../../shared/operations';
 
 const BREAK_DANCE: ProgramData = {
   name: 'Брейк-данс для начинающих',
@@ -24,6 +24,16 @@ async function searchPrograms(page: Page, query: string): Promise<ProgramCard[]>
   const body = (await response.json()) as { ok: boolean; value: ProgramCard[] };
   expect(body.ok).toBe(true);
   return body.value;
+}
+
+/** ДЮСШ staff open «Моя организация» and press «Новая программа». */
+async function startNewProgram(page: Page): Promise<{ org: OrganizationPage; editor: ProgramEditorPage }> {
+  await logInAs(page, 'org');
+  const org = new OrganizationPage(page);
+  await org.goto();
+  await org.expectCardLoaded();
+  await org.newProgram.click();
+  return { org, editor: new ProgramEditorPage(page) };
 }
 
 test('organization staff change their phone and see it saved; a bad phone is refused in Russian', async ({ page }) => {
@@ -52,12 +62,7 @@ test('organization staff change their phone and see it saved; a bad phone is ref
 });
 
 test('staff create a program with a module and a group with a two-lesson week; the navigator finds it', async ({ page }) => {
-  await logInAs(page, 'org');
-  const org = new OrganizationPage(page);
-  await org.goto();
-  await org.expectCardLoaded();
-  await org.newProgram.click();
-  const editor = new ProgramEditorPage(page);
+  const { org, editor } = await startNewProgram(page);
   await expect(editor.title).toHaveText('Новая программа');
   await editor.fillProgram(BREAK_DANCE);
   await editor.save.click();
@@ -90,6 +95,14 @@ test('staff create a program with a module and a group with a two-lesson week; t
   await expect(editor.week.getByTestId('schedule-day-2')).toContainText('17:00–18:30');
   await expect(editor.week.getByTestId('schedule-day-4')).toContainText('17:30–19:00');
   await expect(editor.week.getByTestId('schedule-day-2')).toContainText('г. Мурманск, ул. Спортивная, д. 14');
+  // «Часов в неделю» (printed on the attendance reference) offered from the timetable: 2 × 90 min = 4 academic hours.
+  await group.getByTestId('group-edit').click();
+  await expect(page.getByTestId('group-timetable-load')).toContainText('По расписанию: 2 занятия в неделю, 3 ч 00 мин — 4 академических часа по 45 мин.');
+  await page.getByTestId('group-hours-from-timetable').click();
+  await expect(page.getByTestId('group-hours')).toHaveValue('4');
+  await expect(page.getByTestId('group-hours-from-timetable')).toHaveCount(0);
+  await page.getByTestId('group-submit').click();
+  await expect(editor.groupDialog).toHaveCount(0);
 
   // Saved for real: a fresh page shows the same, and the navigator's search finds the program with its places.
   await page.reload();
@@ -101,9 +114,37 @@ test('staff create a program with a module and a group with a two-lesson week; t
   expect(found.map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
   expect(found[0]).toMatchObject({ ageMin: 8, ageMax: 14, placesLeft: 10, nearestStart: '2027-02-01', registries: ['certified', 'general'] });
   expect(found[0]!.modules).toMatchObject([{ name: 'Первые шаги', hours: 64, priceKopecks: 450_050 }]);
+  const editable = await page.request.post('api/programs.getForEditing', { headers: { 'X-Certdesk-Client': '1' }, data: { programId: found[0]!.id } });
+  expect(((await editable.json()) as { value: EditableProgram }).value.groups).toMatchObject([{ name: 'Брейк-1', hoursPerWeek: 4 }]);
 
   await page.getByTestId('program-back').click();
   await expect(org.program('Брейк-данс для начинающих')).toContainText('8–14 лет');
+});
+
+test('staff remove a mistaken group, its module and the program; what still has a group is refused and stays', async ({ page }) => {
+  const { org, editor } = await startNewProgram(page);
+  await editor.fillProgram({ ...BREAK_DANCE, name: 'Брейк-данс (ошибочная)' });
+  await editor.save.click();
+  await expect(editor.title).toHaveText('Программа «Брейк-данс (ошибочная)»');
+  await editor.addModule({ name: 'Первые шаги', hours: '64', price: '4 500,50' });
+  await editor.addGroup({ name: 'Брейк-1', startDate: '01.02.2027', endDate: '31.05.2027', capacity: '10' });
+  await expect(editor.group('Брейк-1')).toBeVisible();
+
+  await editor.remove(editor.module('Первые шаги').getByTestId('module-remove'), 'Удалить модуль «Первые шаги»?');
+  await expect(page.locator('.n-message', { hasText: 'удалить нельзя' })).toHaveText('Модуль «Первые шаги» удалить нельзя: по нему занимаются группы («Брейк-1»). Сначала удалите их.');
+  await expect(editor.module('Первые шаги')).toBeVisible();
+
+  await editor.remove(editor.group('Брейк-1').getByTestId('group-remove'), 'Удалить группу «Брейк-1»?');
+  await expect(page.getByText('Группа «Брейк-1» удалена')).toBeVisible();
+  await expect(editor.groupRows).toHaveCount(0);
+  await editor.remove(editor.module('Первые шаги').getByTestId('module-remove'), 'Удалить модуль «Первые шаги»?');
+  await expect(editor.moduleRows).toHaveCount(0);
+
+  await editor.remove(page.getByTestId('program-remove'), /Удалить программу «Брейк-данс \(ошибочная\)» вместе с её модулями и группами\?/);
+  await org.expectCardLoaded();
+  await expect(page.getByText('Программа «Брейк-данс (ошибочная)» удалена')).toBeVisible();
+  await expect(org.program('Брейк-данс (ошибочная)')).toHaveCount(0);
+  expect(await searchPrograms(page, 'ошибочная')).toEqual([]);
 });
 
 test('bad input is refused in Russian next to the field and saves nothing', async ({ page }) => {

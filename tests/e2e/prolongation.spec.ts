@@ -109,8 +109,8 @@ test('refused at the desk within the 7 days, the prolongation is cancelled and n
   const number = (await waiting.getAttribute('data-number'))!;
   await waiting.getByTestId('contract-cancel').click();
   await expect(page.getByTestId('contract-reason-dialog')).toContainText(`Отказ от пролонгации: договор ${number}`);
-  await page.getByTestId('contract-reason-dialog-reason').fill('Представитель отказался от продолжения обучения');
-  await page.getByTestId('contract-reason-dialog-submit').click();
+  await page.getByTestId('contract-reason-text').fill('Представитель отказался от продолжения обучения');
+  await page.getByTestId('contract-reason-submit').click();
   await contracts.goto('archive');
   await expect(contracts.row(number)).toHaveAttribute('data-status', 'cancelled');
 

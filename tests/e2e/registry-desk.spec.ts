@@ -58,8 +58,8 @@ test('from a new child to an activated certificate: refusal names what is missin
 
   // Suspension with a reason, then resume.
   await page.getByTestId('suspend').click();
-  await page.getByTestId('suspend-dialog-reason').fill('Заявление законного представителя');
-  await page.getByTestId('suspend-dialog-submit').click();
+  await page.getByTestId('suspend-text').fill('Заявление законного представителя');
+  await page.getByTestId('suspend-submit').click();
   await expect(card.status).toHaveText('Сертификат приостановлен');
   await expect(page.getByTestId('status-reason')).toContainText('Заявление законного представителя');
   await page.getByTestId('resume').click();
@@ -104,11 +104,11 @@ test('withdrawing the consent suspends the certificate; annulment asks for an ex
 
   // Annulment: reason and an explicit «I understand it is final».
   await page.getByTestId('annul').click();
-  const submit = page.getByTestId('annul-dialog-submit');
-  await page.getByTestId('annul-dialog-reason').fill('Выдан по ошибке');
+  const submit = page.getByTestId('annul-submit');
+  await page.getByTestId('annul-text').fill('Выдан по ошибке');
   await expect(submit).toBeDisabled();
   await expect(page.getByTestId('annul-dialog')).toContainText('окончательно');
-  await page.getByTestId('annul-dialog-understood').click();
+  await page.getByTestId('annul-understood').click();
   await submit.click();
   await expect(card.status).toHaveText('Сертификат аннулирован');
   await expect(page.getByTestId('cert-status-reason')).toHaveText('Выдан по ошибке');

@@ -140,7 +140,7 @@ test('desk screens', async ({ page }) => {
     await card.openTab('activation');
     await page.screenshot(s('23-activation-active'));
     await page.getByTestId('annul').click();
-    await page.getByTestId('annul-dialog-reason').fill('Выдан по ошибке');
+    await page.getByTestId('annul-text').fill('Выдан по ошибке');
     await page.waitForTimeout(300);
     await page.screenshot(s('24-annul-dialog'));
     await page.getByRole('button', { name: 'Отмена' }).click();
@@ -258,6 +258,12 @@ test('organization screens', async ({ page }) => {
   await page.waitForTimeout(300);
   await page.screenshot(shot('dark-46-group-dialog'));
   await page.getByRole('button', { name: 'Отмена' }).click();
+  await editor.module('Первые шаги').getByTestId('module-remove').click();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('dark-47-remove-question'));
+  await page.getByTestId('remove-confirm').click();
+  await expect(page.locator('.n-message', { hasText: 'удалить нельзя' })).toBeVisible();
+  await page.screenshot(shot('dark-48-remove-refused'));
   await org.goto();
   await org.expectCardLoaded();
   await page.screenshot(shot('dark-40-organization'));

@@ -47,4 +47,43 @@ describe('big registry generator with programs and contracts', () => {
       core.close();
     }
   });
+
+  it('«Договоры» pages newest first: the pages join into the whole tab, no contract twice, with or without a filter', () => {
+    const file = join(tempDir(), 'registry.db');
+    const clock = fixedClock(TEST_NOW);
+    generateBigRegistry(file, { children: 3000, programs: 150, contracts: 1500, seed: 11, clock });
+    const core = openCore(file, { clock, create: false });
+    try {
+      const api = createApi(core, () => {});
+      const token = unwrap(api.call('auth.login', { login: 'admin', password: 'admin-demo-2026' })).token;
+      const today = clock.today();
+      type Row = { id: string; status: string; start_date: string; organization_id: string };
+      const all = core.db.prepare('SELECT id, status, start_date, organization_id FROM contracts WHERE deleted = 0 ORDER BY created_at DESC, number DESC').all() as Row[];
+      const inTab: Record<string, (k: Row) => boolean> = {
+        pending: (k) => k.status === 'pending',
+        confirmed: (k) => k.status === 'confirmed' && k.start_date > today,
+        active: (k) => k.status === 'active' || (k.status === 'confirmed' && k.start_date <= today),
+        archive: (k) => ['completed', 'terminated', 'rejected', 'cancelled'].includes(k.status),
+      };
+      const busiest = (core.db.prepare('SELECT organization_id AS o FROM contracts GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1').get() as { o: string }).o;
+      for (const organizationId of [undefined, busiest]) {
+        for (const tab of ['pending', 'confirmed', 'active', 'archive'] as const) {
+          const paged: string[] = [];
+          let olderThan: { createdAt: string; number: string } | undefined;
+          for (let pages = 1; ; pages += 1) {
+            expect(pages, 'a page that does not move on').toBeLessThan(50);
+            const page = unwrap(api.call('contracts.list', { tab, limit: 97, ...(organizationId ? { organizationId } : {}), ...(olderThan ? { olderThan } : {}) }, { token }));
+            paged.push(...page.map((k) => k.id));
+            if (page.length < 97) break;
+            olderThan = { createdAt: page.at(-1)!.createdAt, number: page.at(-1)!.number };
+          }
+          const expected = all.filter((k) => inTab[tab]!(k) && (!organizationId || k.organization_id === organizationId)).map((k) => k.id);
+          expect(expected.length, `${tab} ${organizationId ?? 'all'}`).toBeGreaterThan(0);
+          expect(paged, `${tab} ${organizationId ?? 'all'}`).toEqual(expected);
+        }
+      }
+    } finally {
+      core.close();
+    }
+  });
 });

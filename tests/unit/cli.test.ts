@@ -62,6 +62,9 @@ describe('CLI', () => {
     expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'x', '--admin-password', 'short'])).toBe(2);
     expect(await runCli(['generate'])).toBe(2);
     expect(stdio.err()).toMatch(/--file/);
+    expect(await runCli(['generate', '--file', join(dir, 'big.db'), '--children', '10', '--contracts', '50'])).toBe(2);
+    expect(stdio.err()).toMatch(/--contracts: договорам нужны программы, укажите и --programs/);
+    expect(existsSync(join(dir, 'big.db'))).toBe(false);
     expect(existsSync(join(dir, 'registry.db'))).toBe(false);
   });
 
@@ -93,5 +96,15 @@ describe('CLI', () => {
     expect(ledger()).toEqual(closed);
     expect(await runCli(['close-month', '--data-dir', dir, '--municipality', '9901', '--month', '2020-13'])).toBe(2);
     expect(stdio.err()).toMatch(/ГГГГ-ММ/);
+  });
+
+  it('generates a registry with a catalogue and contracts for trials', async () => {
+    const file = join(tempDir(), 'big.db');
+    expect(await runCli(['generate', '--file', file, '--children', '500', '--programs', '30', '--contracts', '100'])).toBe(0);
+    expect(stdio.out()).toMatch(/сертификатов: 501, программ: 30, договоров: 100/);
+    const db = new Database(file, { readonly: true });
+    // The demo registry's own 5 programs and 2 contracts come with it.
+    expect(db.prepare('SELECT (SELECT count(*) FROM programs) AS p, (SELECT count(*) FROM contracts) AS k').get()).toEqual({ p: 35, k: 102 });
+    db.close();
   });
 });

@@ -67,6 +67,75 @@ describe('organizations keep their programs, modules and groups', () => {
   });
 });
 
+describe('organizations remove what they added by mistake', () => {
+  const groupInput = (programId: string, moduleId: string, name: string) => ({
+    programId, moduleId, name, startDate: '2027-01-10', endDate: '2027-05-31', capacity: 10, address: 'г. Мурманск, ул. Спортивная, д. 14',
+  });
+
+  it('a group, then its module, then the program: each gone from the editor, the navigator and the group lists, each audited', () => {
+    const desk = makeDesk({ children: 2 });
+    const token = desk.login('org');
+    const { dyussh } = orgIds(desk);
+    const program = unwrap(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh }, { token }));
+    const mod = unwrap(desk.api.call('modules.save', { programId: program.id, name: 'Первые шаги', hours: 64, priceKopecks: 1_500_000 }, { token }));
+    const group = unwrap(desk.api.call('groups.save', groupInput(program.id, mod.id, 'Брейк-1'), { token }));
+    expect(errorOf(desk.api.call('modules.remove', { moduleId: mod.id }, { token })).message).toBe('Модуль «Первые шаги» удалить нельзя: по нему занимаются группы («Брейк-1»). Сначала удалите их.');
+
+    unwrap(desk.api.call('groups.remove', { groupId: group.id }, { token }));
+    expect(unwrap(desk.api.call('programs.getForEditing', { programId: program.id }, { token })).groups).toEqual([]);
+    expect(unwrap(desk.api.call('groups.list', { programId: program.id }, { token }))).toEqual([]);
+    unwrap(desk.api.call('modules.remove', { moduleId: mod.id }, { token }));
+    expect(unwrap(desk.api.call('programs.getForEditing', { programId: program.id }, { token })).program.modules).toEqual([]);
+
+    expect(unwrap(desk.api.call('programs.search', { query: 'брейк' }, { token })).map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
+    unwrap(desk.api.call('programs.remove', { programId: program.id }, { token }));
+    expect(unwrap(desk.api.call('programs.search', { query: 'брейк' }, { token }))).toEqual([]);
+    expect(errorOf(desk.api.call('programs.get', { programId: program.id }, { token })).code).toBe('not_found');
+    expect(unwrap(desk.api.call('organizations.get', { organizationId: dyussh }, { token })).programs.map((p) => p.name)).not.toContain(PROGRAM.name);
+    // Marked, not erased: the exchange and the audit still know what it was.
+    expect(desk.core.db.prepare('SELECT deleted FROM programs WHERE id = ?').get(program.id)).toEqual({ deleted: 1 });
+    const audit = desk.core.db.prepare("SELECT summary FROM audit_log WHERE operation LIKE '%.remove' AND outcome = 'ok' ORDER BY seq").all() as Array<{ summary: string }>;
+    expect(audit.map((a) => a.summary)).toEqual(['Удалена группа «Брейк-1»', 'Удалён модуль «Первые шаги»', 'Удалена программа «Брейк-данс для начинающих» с её модулями и группами']);
+    expect(errorOf(desk.api.call('groups.remove', { groupId: group.id }, { token })).code).toBe('not_found');
+  });
+
+  it('removing a program takes its modules and groups with it', () => {
+    const desk = makeDesk({ children: 2 });
+    const token = desk.login('org');
+    const { dyussh } = orgIds(desk);
+    const program = unwrap(desk.api.call('programs.save', { ...PROGRAM, organizationId: dyussh }, { token }));
+    const mod = unwrap(desk.api.call('modules.save', { programId: program.id, name: 'Первые шаги', hours: 64, priceKopecks: 1_500_000 }, { token }));
+    unwrap(desk.api.call('groups.save', groupInput(program.id, mod.id, 'Брейк-1'), { token }));
+    unwrap(desk.api.call('programs.remove', { programId: program.id }, { token }));
+    const left = (table: string) => desk.core.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE program_id = ? AND deleted = 0`).get(program.id);
+    expect([left('program_modules'), left('program_groups')]).toEqual([{ n: 0 }, { n: 0 }]);
+  });
+
+  it('refuses while any application or contract refers to it, even a cancelled one, and changes nothing', () => {
+    const desk = makeDesk({ children: 2 });
+    const admin = desk.login('admin');
+    const g = desk.core.db.prepare("SELECT id, program_id, module_id FROM program_groups WHERE name = 'Немецкий-2'").get() as { id: string; program_id: string; module_id: string };
+    desk.core.db.prepare("UPDATE contracts SET status = 'cancelled' WHERE group_id = ?").run(g.id);
+    const snapshot = () => desk.core.db.prepare('SELECT (SELECT count(*) FROM programs WHERE deleted = 0) AS p, (SELECT count(*) FROM program_groups WHERE deleted = 0) AS g, (SELECT count(*) FROM program_modules WHERE deleted = 0) AS m').get();
+    const before = snapshot();
+    expect(errorOf(desk.api.call('groups.remove', { groupId: g.id }, { token: admin })).message).toMatch(/^Группу «Немецкий-2» удалить нельзя: по ней есть заявки и договоры \(2\)/);
+    expect(errorOf(desk.api.call('programs.remove', { programId: g.program_id }, { token: admin })).message).toMatch(/^Программу «Немецкий язык для детей школьного возраста» удалить нельзя: по ней есть заявки и договоры \(2\)\. Закройте зачисление/);
+    expect(errorOf(desk.api.call('modules.remove', { moduleId: g.module_id }, { token: admin })).message).toMatch(/по нему занимаются группы \(«Немецкий-2»\)/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("staff cannot remove another organization's program, module or group; the registry operator cannot remove at all", () => {
+    const desk = makeDesk({ children: 2 });
+    const g = desk.core.db.prepare("SELECT g.id, g.program_id, g.module_id FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name LIKE 'Японский%'").get() as { id: string; program_id: string; module_id: string };
+    for (const token of [desk.login('org'), desk.login()]) {
+      expect(errorOf(desk.api.call('groups.remove', { groupId: g.id }, { token })).code).toBe('forbidden');
+      expect(errorOf(desk.api.call('modules.remove', { moduleId: g.module_id }, { token })).code).toBe('forbidden');
+      expect(errorOf(desk.api.call('programs.remove', { programId: g.program_id }, { token })).code).toBe('forbidden');
+    }
+    expect(desk.core.db.prepare('SELECT deleted FROM program_groups WHERE id = ?').get(g.id)).toEqual({ deleted: 0 });
+  });
+});
+
 describe('the organization card and the program editor read what they edit', () => {
   it('staff read their own card with its programs; another organization is refused; the admin reads any', () => {
     const desk = makeDesk({ children: 2 });

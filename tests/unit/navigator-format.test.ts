@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { russianPluralIndex } from '../../src-renderer/src/utils/plural';
-import { formatPercent, monthLabel, startMonthOptions, timetableSlots } from '../../src-renderer/src/utils/programs';
+import { formatPercent, monthLabel, startMonthOptions, timetableSlots, weeklyLoad } from '../../src-renderer/src/utils/programs';
 
 describe('navigator display helpers', () => {
   it('chooses the Russian plural form: модуль, модуля, модулей', () => {
@@ -31,5 +31,12 @@ describe('navigator display helpers', () => {
     expect(formatPercent(83.8)).toBe('83,8 %');
     expect(formatPercent(90)).toBe('90 %');
     expect(formatPercent(null)).toBe('—');
+  });
+
+  it('adds up a weekly timetable in academic hours of 45 minutes, ignoring slots still being typed', () => {
+    expect(weeklyLoad([{ start: '17:00', end: '18:30' }, { start: '17:30', end: '19:00' }])).toEqual({ lessons: 2, minutes: 180, academicHours: 4 });
+    expect(weeklyLoad([{ start: '10:00', end: '10:45' }, { start: '12:00', end: '11:00' }, { start: '9:0', end: '10:00' }])).toEqual({ lessons: 1, minutes: 45, academicHours: 1 });
+    expect(weeklyLoad([{ start: '10:00', end: '11:00' }])).toEqual({ lessons: 1, minutes: 60, academicHours: 1 });
+    expect(weeklyLoad([])).toEqual({ lessons: 0, minutes: 0, academicHours: 0 });
   });
 });

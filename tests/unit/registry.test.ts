@@ -42,9 +42,9 @@ describe('registry file', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it('migration 008 on a real database: programs and groups already there are read through the new indexes', () => {
+  it('migration 009 on a real database: programs and groups already there are read through the new indexes', () => {
     const raw = new Database(join(tempDir(), 'r.db'));
-    expect(migrate(raw, 7)).toBe(7);
+    expect(migrate(raw, 8)).toBe(8);
     const synced = "'2026-11-23T10:00:00.000Z/0/o', 'o'";
     raw.exec(`INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
               VALUES ('m1', ${synced}, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`);
@@ -63,6 +63,24 @@ describe('registry file', () => {
     const groups = "SELECT program_id, sum(capacity) AS capacity, min(start_date) AS start FROM program_groups WHERE program_id IN ('p1', 'p2') AND deleted = 0 AND end_date >= '2026-11-24' GROUP BY program_id";
     expect(plan(groups)).toMatch(/COVERING INDEX program_groups_program/);
     expect(raw.prepare(groups).all()).toEqual([{ program_id: 'p1', capacity: 12, start: '2026-09-01' }, { program_id: 'p2', capacity: 12, start: '2026-09-01' }]);
+    raw.close();
+  });
+
+  it('migration 008 on a real database: contracts already there are listed newest first from the index alone', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 7)).toBe(7);
+    raw.pragma('foreign_keys = OFF'); // bare contract rows, without the certificate and group they name
+    const contract = (id: string, createdAt: string, status: string) =>
+      raw.exec(`INSERT INTO contracts(id, modified_at, origin_office, number, certificate_id, group_id, organization_id, status, start_date, end_date, price_kopecks, year, created_at, confirmation_method)
+                VALUES ('${id}', 'hlc', 'o', 'Д-${id}', 'c1', 'g1', 'o1', '${status}', '2026-12-01', '2027-05-31', 100, 2026, '${createdAt}', 'by_name')`);
+    contract('1', '2026-11-01T10:00:00Z', 'pending');
+    contract('2', '2026-11-02T10:00:00Z', 'rejected');
+    contract('3', '2026-11-03T10:00:00Z', 'pending');
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    const newestPending = "SELECT id FROM contracts INDEXED BY contracts_created WHERE deleted = 0 AND status = 'pending' ORDER BY created_at DESC, number DESC LIMIT 10";
+    expect(raw.prepare(newestPending).all()).toEqual([{ id: '3' }, { id: '1' }]);
+    const plan = raw.prepare(`EXPLAIN QUERY PLAN ${newestPending.replace('SELECT id', 'SELECT number')}`).all() as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/SCAN contracts USING COVERING INDEX contracts_created/);
     raw.close();
   });
 

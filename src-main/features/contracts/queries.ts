@@ -143,13 +143,14 @@ interface ListRow extends ContractRow {
   rating_satisfaction: number | null;
 }
 
-const LIST_SELECT = `
+/** A contract as the lists show it; `indexedBy` may name the index the contracts are walked by. */
+const listSelect = (indexedBy = '') => `
   SELECT k.*, c.number AS certificate_number,
          ch.last_name || ' ' || ch.first_name || coalesce(' ' || ch.middle_name, '') AS child_name,
          o.short_name AS organization_name, p.id AS program_id, p.name AS program_name, g.name AS group_name,
          (SELECT number FROM contracts WHERE id = k.prolonged_from) AS prolonged_from_number,
          r.results AS rating_results, r.staff AS rating_staff, r.equipment AS rating_equipment, r.satisfaction AS rating_satisfaction
-    FROM contracts k
+    FROM contracts k ${indexedBy}
     LEFT JOIN program_ratings r ON r.contract_id = k.id AND r.deleted = 0
     JOIN certificates c ON c.id = k.certificate_id
     JOIN children ch ON ch.id = c.child_id
@@ -206,7 +207,7 @@ function toView(r: ListRow, today: string): ContractView {
 }
 
 export function contractView(db: Db, id: string, today: string): ContractView {
-  return toView(db.prepare(`${LIST_SELECT} WHERE k.id = ?`).get(id) as ListRow, today);
+  return toView(db.prepare(`${listSelect()} WHERE k.id = ?`).get(id) as ListRow, today);
 }
 
 const TAB_STATUSES: Record<string, string> = {
@@ -220,17 +221,28 @@ const TAB_STATUSES: Record<string, string> = {
 export function listContracts(
   db: Db,
   today: string,
-  f: { tab?: string | undefined; certificateId?: string | undefined; certificateNumber?: string | undefined; organizationId?: string | undefined; groupId?: string | undefined; limit: number },
+  f: {
+    tab?: string | undefined; certificateId?: string | undefined; certificateNumber?: string | undefined; organizationId?: string | undefined; groupId?: string | undefined;
+    olderThan?: { createdAt: string; number: string } | undefined; limit: number;
+  },
 ): ContractView[] {
   const where = ['k.deleted = 0'];
+  // The next page: what comes after the last contract shown, in the list's order (newest first).
+  if (f.olderThan) where.push('(k.created_at, k.number) < (@olderCreatedAt, @olderNumber)');
   if (f.tab) where.push(TAB_STATUSES[f.tab]!);
   if (f.certificateId) where.push('k.certificate_id = @certificateId');
   if (f.certificateNumber) where.push('c.number = @certificateNumber');
   if (f.organizationId) where.push('k.organization_id = @organizationId');
   if (f.groupId) where.push('k.group_id = @groupId');
+  // A certificate, group or organization picks few contracts, which are sorted; without one the list walks the
+  // contracts newest first and stops after a page, instead of sorting the whole registry's tab.
+  const narrowed = f.certificateId || f.certificateNumber || f.organizationId || f.groupId;
   const rows = db
-    .prepare(`${LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT @limit`)
-    .all({ today, certificateId: f.certificateId ?? null, certificateNumber: f.certificateNumber ?? null, organizationId: f.organizationId ?? null, groupId: f.groupId ?? null, limit: f.limit }) as ListRow[];
+    .prepare(`${listSelect(narrowed ? '' : 'INDEXED BY contracts_created')} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT @limit`)
+    .all({
+      today, certificateId: f.certificateId ?? null, certificateNumber: f.certificateNumber ?? null, organizationId: f.organizationId ?? null, groupId: f.groupId ?? null,
+      olderCreatedAt: f.olderThan?.createdAt ?? null, olderNumber: f.olderThan?.number ?? null, limit: f.limit,
+    }) as ListRow[];
   return rows.map((r) => toView(r, today));
 }
 

@@ -1,6 +1,7 @@
 import type { EditableGroup, OrganizationCardView, OrganizationRef } from '../../../shared/operations';
 import type { FeatureOperations, OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
+import type { Db } from '../../registry/db';
 import { listGroups, placesTaken } from '../contracts/queries';
 import { programCard } from './operations';
 
@@ -34,6 +35,28 @@ interface EditableGroupRow {
   hours_per_week: number;
 }
 
+/** Applications and contracts, in any status, of the groups the condition picks (`g` is program_groups). */
+function contractsReferring(db: Db, groupCondition: string, value: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM contracts k JOIN program_groups g ON g.id = k.group_id WHERE ${groupCondition} AND k.deleted = 0`).get(value) as { n: number }).n;
+}
+
+type CataloguePart = 'program_modules' | 'program_groups';
+
+/** A module or group about to be removed: its name and program; staff of another organization are refused. */
+function ownPart(ctx: OperationContext, table: CataloguePart, id: string, notFound: string): { name: string; program: string } {
+  const row = ctx.core.db.prepare(`SELECT name, program_id AS program FROM ${table} WHERE id = ? AND deleted = 0`).get(id) as { name: string; program: string } | undefined;
+  if (!row) throw new DomainError('not_found', notFound);
+  requireOwn(ctx, programOrganization(ctx, row.program));
+  return row;
+}
+
+/** The deletion mark: the row stays for the exchange and the audit, every list leaves it out. */
+function markRemoved(ctx: OperationContext, table: CataloguePart, id: string, kind: 'module' | 'group', summary: string): { id: string } {
+  ctx.core.db.prepare(`UPDATE ${table} SET deleted = 1, modified_at = ? WHERE id = ?`).run(ctx.stamp, id);
+  ctx.audit(kind, id, summary);
+  return { id };
+}
+
 function editableGroups(ctx: OperationContext, programId: string): EditableGroup[] {
   const rows = ctx.core.db
     .prepare(
@@ -59,7 +82,8 @@ function editableGroups(ctx: OperationContext, programId: string): EditableGroup
 }
 
 export const editingOperations: FeatureOperations<
-  'programs.save' | 'modules.save' | 'groups.save' | 'organizations.update' | 'organizations.get' | 'programs.getForEditing'
+  | 'programs.save' | 'modules.save' | 'groups.save' | 'organizations.update' | 'organizations.get' | 'programs.getForEditing'
+  | 'programs.remove' | 'modules.remove' | 'groups.remove'
 > = {
   'organizations.get': {
     roles: ORG_AND_ADMIN,
@@ -171,6 +195,51 @@ export const editingOperations: FeatureOperations<
       }
       ctx.audit('group', id, `${input.id ? 'Изменена' : 'Создана'} группа «${input.name}», ${input.startDate} — ${input.endDate}, мест ${input.capacity}`);
       return listGroups(db, { organizationId }).find((g) => g.id === id)!;
+    },
+  },
+  // A removal is a deletion mark (the row stays for the exchange and the audit), refused while an application or
+  // contract refers to the thing, even a rejected or cancelled one: the parents' history must keep its program.
+  'programs.remove': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const p = db.prepare('SELECT name, organization_id AS org FROM programs WHERE id = ? AND deleted = 0').get(input.programId) as { name: string; org: string } | undefined;
+      if (!p) throw new DomainError('not_found', 'Программа не найдена.');
+      requireOwn(ctx, p.org);
+      const contracts = contractsReferring(db, 'g.program_id = ?', input.programId);
+      if (contracts) {
+        throw new DomainError('conflict', `Программу «${p.name}» удалить нельзя: по ней есть заявки и договоры (${contracts}). Закройте зачисление — программа останется в истории договоров.`);
+      }
+      db.prepare('UPDATE program_groups SET deleted = 1, modified_at = ? WHERE program_id = ? AND deleted = 0').run(ctx.stamp, input.programId);
+      db.prepare('UPDATE program_modules SET deleted = 1, modified_at = ? WHERE program_id = ? AND deleted = 0').run(ctx.stamp, input.programId);
+      db.prepare('UPDATE programs SET deleted = 1, modified_at = ? WHERE id = ?').run(ctx.stamp, input.programId);
+      ctx.audit('program', input.programId, `Удалена программа «${p.name}» с её модулями и группами`);
+      return { id: input.programId };
+    },
+  },
+  'modules.remove': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const m = ownPart(ctx, 'program_modules', input.moduleId, 'Модуль не найден.');
+      const groups = ctx.core.db.prepare('SELECT name FROM program_groups WHERE module_id = ? AND deleted = 0 ORDER BY name').all(input.moduleId) as Array<{ name: string }>;
+      if (groups.length) {
+        throw new DomainError('conflict', `Модуль «${m.name}» удалить нельзя: по нему занимаются группы (${groups.map((g) => `«${g.name}»`).join(', ')}). Сначала удалите их.`);
+      }
+      return markRemoved(ctx, 'program_modules', input.moduleId, 'module', `Удалён модуль «${m.name}»`);
+    },
+  },
+  'groups.remove': {
+    roles: ORG_AND_ADMIN,
+    writes: true,
+    handler(input, ctx) {
+      const g = ownPart(ctx, 'program_groups', input.groupId, 'Группа не найдена.');
+      const contracts = contractsReferring(ctx.core.db, 'g.id = ?', input.groupId);
+      if (contracts) {
+        throw new DomainError('conflict', `Группу «${g.name}» удалить нельзя: по ней есть заявки и договоры (${contracts}). Измените группу или закройте зачисление на программу.`);
+      }
+      return markRemoved(ctx, 'program_groups', input.groupId, 'group', `Удалена группа «${g.name}»`);
     },
   },
   'organizations.update': {

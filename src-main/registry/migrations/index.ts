@@ -5,7 +5,8 @@ import * as m004 from './004_application_documents';
 import * as m005 from './005_registry_scale';
 import * as m006 from './006_program_interests';
 import * as m007 from './007_close_at_scale';
-import * as m008 from './008_navigator_filters';
+import * as m008 from './008_contract_lists';
+import * as m009 from './009_navigator_filters';
 
 /** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -16,7 +17,8 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 5, name: 'registry scale', sql: m005.sql },
   { version: 6, name: 'program interests', sql: m006.sql },
   { version: 7, name: 'close at scale', sql: m007.sql },
-  { version: 8, name: 'navigator filters', sql: m008.sql },
+  { version: 8, name: 'contract lists', sql: m008.sql },
+  { version: 9, name: 'navigator filters', sql: m009.sql },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router';
 import { useSessionStore } from '../stores/session';
 import { pinia } from './pinia';
 import type { OperationName } from '../../../shared/operations';
@@ -24,6 +24,14 @@ const unavailable = (path: string, section: string): RouteRecordRaw => ({
   meta: { section, title: `nav.${section}` },
 });
 
+/** A screen of the desk, offered to the operators whom the core allows `operation` (to everyone without one). */
+const screen = (path: string, name: string, component: RouteComponent | (() => Promise<RouteComponent>), title: string, operation?: OperationName): RouteRecordRaw => ({
+  path,
+  name,
+  component,
+  meta: operation ? { title, operation } : { title },
+});
+
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
   {
@@ -31,86 +39,26 @@ const routes: RouteRecordRaw[] = [
     component: () => import('../views/LayoutView.vue'),
     children: [
       { path: '', name: 'home', redirect: () => ({ name: homeRouteName(useSessionStore(pinia).allowedOperations) }) },
-      {
-        path: 'certificates',
-        name: 'search',
-        component: () => import('../views/SearchView.vue'),
-        meta: { title: 'nav.cabinet', operation: SCREEN_OPERATIONS.certificates },
-      },
-      {
-        path: 'certificates/new',
-        name: 'issue',
-        component: () => import('../views/IssueView.vue'),
-        meta: { title: 'issue.title', operation: SCREEN_OPERATIONS.issue },
-      },
+      screen('certificates', 'search', () => import('../views/SearchView.vue'), 'nav.cabinet', SCREEN_OPERATIONS.certificates),
+      screen('certificates/new', 'issue', () => import('../views/IssueView.vue'), 'issue.title', SCREEN_OPERATIONS.issue),
       // :id is the certificate's id or its 10-digit number.
-      {
-        path: 'certificates/:id',
-        name: 'card',
-        component: () => import('../views/CardView.vue'),
-        meta: { title: 'nav.cabinet', operation: SCREEN_OPERATIONS.card },
-      },
-      { path: 'navigator', name: 'navigator', component: () => import('../views/NavigatorView.vue'), meta: { title: 'nav.navigator' } },
+      screen('certificates/:id', 'card', () => import('../views/CardView.vue'), 'nav.cabinet', SCREEN_OPERATIONS.card),
+      screen('navigator', 'navigator', () => import('../views/NavigatorView.vue'), 'nav.navigator'),
       // ?certificate=<number> keeps the certificate the search was checked against.
-      { path: 'navigator/:programId', name: 'program', component: () => import('../views/ProgramView.vue'), meta: { title: 'nav.navigator' } },
-      {
-        path: 'schedule',
-        name: 'schedule',
-        component: () => import('../views/ScheduleView.vue'),
-        meta: { title: 'nav.schedule', operation: SCREEN_OPERATIONS.schedule },
-      },
-      {
-        path: 'contracts',
-        name: 'contracts',
-        component: () => import('../views/ContractsView.vue'),
-        meta: { title: 'nav.contracts', operation: SCREEN_OPERATIONS.contracts },
-      },
-      {
-        path: 'months',
-        name: 'months',
-        component: () => import('../views/MonthlyCloseView.vue'),
-        meta: { title: 'nav.months', operation: SCREEN_OPERATIONS.months },
-      },
-      {
-        path: 'organization',
-        name: 'organization',
-        component: () => import('../views/OrganizationView.vue'),
-        meta: { title: 'organization.title', operation: SCREEN_OPERATIONS.organization },
-      },
-      {
-        path: 'organization/programs/new',
-        name: 'program-new',
-        component: () => import('../views/ProgramEditorView.vue'),
-        meta: { title: 'organization.title', operation: SCREEN_OPERATIONS.organization },
-      },
-      {
-        path: 'organization/programs/:id',
-        name: 'program-edit',
-        component: () => import('../views/ProgramEditorView.vue'),
-        meta: { title: 'organization.title', operation: SCREEN_OPERATIONS.organization },
-      },
+      screen('navigator/:programId', 'program', () => import('../views/ProgramView.vue'), 'nav.navigator'),
+      screen('schedule', 'schedule', () => import('../views/ScheduleView.vue'), 'nav.schedule', SCREEN_OPERATIONS.schedule),
+      screen('contracts', 'contracts', () => import('../views/ContractsView.vue'), 'nav.contracts', SCREEN_OPERATIONS.contracts),
+      screen('months', 'months', () => import('../views/MonthlyCloseView.vue'), 'nav.months', SCREEN_OPERATIONS.months),
+      screen('organization', 'organization', () => import('../views/OrganizationView.vue'), 'organization.title', SCREEN_OPERATIONS.organization),
+      screen('organization/programs/new', 'program-new', () => import('../views/ProgramEditorView.vue'), 'organization.title', SCREEN_OPERATIONS.organization),
+      screen('organization/programs/:id', 'program-edit', () => import('../views/ProgramEditorView.vue'), 'organization.title', SCREEN_OPERATIONS.organization),
       unavailable('news', 'news'),
       unavailable('events', 'events'),
       unavailable('portfolio', 'portfolio'),
       unavailable('settings', 'settings'),
-      {
-        path: 'verify',
-        name: 'verify',
-        component: () => import('../views/VerifyView.vue'),
-        meta: { title: 'nav.verify', operation: SCREEN_OPERATIONS.verify },
-      },
-      {
-        path: 'admin',
-        name: 'admin',
-        component: () => import('../views/AdminView.vue'),
-        meta: { title: 'nav.admin', operation: SCREEN_OPERATIONS.admin },
-      },
-      {
-        path: 'audit',
-        name: 'audit',
-        component: () => import('../views/AuditView.vue'),
-        meta: { title: 'nav.audit', operation: SCREEN_OPERATIONS.audit },
-      },
+      screen('verify', 'verify', () => import('../views/VerifyView.vue'), 'nav.verify', SCREEN_OPERATIONS.verify),
+      screen('admin', 'admin', () => import('../views/AdminView.vue'), 'nav.admin', SCREEN_OPERATIONS.admin),
+      screen('audit', 'audit', () => import('../views/AuditView.vue'), 'nav.audit', SCREEN_OPERATIONS.audit),
       { path: ':rest(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   },

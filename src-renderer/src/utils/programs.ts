@@ -45,3 +45,24 @@ const percentFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 
 export function formatPercent(value: number | null): string {
   return value === null ? '—' : `${percentFormat.format(value)} %`;
 }
+
+/** An academic hour («академический час») of additional education: what programs and modules count in. */
+export const ACADEMIC_HOUR_MINUTES = 45;
+
+/**
+ * What a weekly timetable adds up to: lessons, minutes and academic hours (rounded), for the hint beside «Часов в
+ * неделю». Slots still being typed (a bad time, an end before the start) do not count.
+ */
+export function weeklyLoad(slots: ReadonlyArray<{ start: string; end: string }>): { lessons: number; minutes: number; academicHours: number } {
+  const minutesOf = (hhmm: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm) ? Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)) : Number.NaN);
+  let lessons = 0;
+  let minutes = 0;
+  for (const s of slots) {
+    const length = minutesOf(s.end) - minutesOf(s.start);
+    if (length > 0) {
+      lessons += 1;
+      minutes += length;
+    }
+  }
+  return { lessons, minutes, academicHours: Math.round(minutes / ACADEMIC_HOUR_MINUTES) };
+}

@@ -21,6 +21,9 @@ export class ContractsPage {
   readonly created: Locator;
   readonly createdNumber: Locator;
   readonly rowError: Locator;
+  /** «Показать ещё»: the next page of the list, offered while the last one came full. */
+  readonly more: Locator;
+  readonly certificateFilter: Locator;
 
   constructor(readonly page: Page) {
     this.rows = page.getByTestId('contract-row');
@@ -30,6 +33,8 @@ export class ContractsPage {
     this.created = page.getByTestId('application-created');
     this.createdNumber = page.getByTestId('application-created-number');
     this.rowError = page.getByTestId('contract-error');
+    this.more = page.getByTestId('contracts-more');
+    this.certificateFilter = page.getByTestId('contracts-filter-certificate');
   }
 
   async goto(tab: ContractsTab = 'pending'): Promise<void> {

@@ -122,6 +122,15 @@ export class ProgramEditorPage {
     await this.page.getByTestId('module-submit').click();
   }
 
+  /** Presses a row's or the program's «Удалить» and answers the question the dialog asks. */
+  async remove(button: Locator, question: string | RegExp): Promise<void> {
+    await button.click();
+    const dialog = this.page.locator('.n-dialog', { hasText: question });
+    await expect(dialog).toBeVisible();
+    await this.page.getByTestId('remove-confirm').click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   async addGroup(g: GroupData): Promise<void> {
     await this.page.getByTestId('group-add').click();
     await expect(this.groupDialog).toBeVisible();
