@@ -15,6 +15,8 @@ await build({
     documents: 'tests/bench/documents.ts',
     // The monthly close of one municipality alone, for quick iterations on the close.
     close: 'tests/bench/close.ts',
+    // The host's event-loop stalls during a close in the worker, timed against the worker's commits and checkpoints.
+    'close-stall': 'tests/bench/close-stall.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.
     'server-probe': 'tests/bench/server-probe.ts',
   },

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { fixedClock } from '../../clock';
 import { openCore } from '../../core';
-import { closeOnItsOwnConnection, type CloseJobData, type CloseWorkerMessage } from './close-job';
+import { closeOnItsOwnConnection, type CloseJobData, type CloseTraceSpan, type CloseWorkerMessage } from './close-job';
 
 function post(message: CloseWorkerMessage): void {
   parentPort?.postMessage(message);
@@ -16,7 +16,8 @@ const data = workerData as CloseJobData;
 try {
   const core = openCore(data.file, { create: false, clock: fixedClock(data.nowIso, data.timeZone) });
   try {
-    const report = closeOnItsOwnConnection(core, data, (progress) => post({ type: 'progress', ...progress }));
+    const trace = data.trace ? (span: CloseTraceSpan) => post({ type: 'trace', ...span }) : undefined;
+    const report = closeOnItsOwnConnection(core, data, (progress) => post({ type: 'progress', ...progress }), trace);
     post({ type: 'done', report });
   } finally {
     core.close();
