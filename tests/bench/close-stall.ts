@@ -8,6 +8,7 @@
  * Environment:
  *   BENCH_DIR=/tmp/certdesk-close   where registry-<children>.db was built by `npm run bench:close`
  *   BENCH_CHILDREN=400000           which registry
+ *   BENCH_DESK=both                 what the desk does meanwhile: both (searches and writes), search, write, none
  *   BENCH_FLUSH_COPY=1              flush the copy to disk before the close (0: leave its pages to the OS writeback,
  *                                   as the server bench's copy did)
  */
@@ -29,6 +30,9 @@ import { ms, summarize } from './stats';
 const benchDir = process.env.BENCH_DIR ?? '/tmp/certdesk-close';
 const children = Number(process.env.BENCH_CHILDREN ?? 400_000);
 const flushCopy = process.env.BENCH_FLUSH_COPY !== '0';
+const deskDoes = process.env.BENCH_DESK ?? 'both';
+const deskSearches = deskDoes === 'both' || deskDoes === 'search';
+const deskWrites = deskDoes === 'both' || deskDoes === 'write';
 const built = join(benchDir, `registry-${children}.db`);
 const copy = join(benchDir, 'stall.db');
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
@@ -87,13 +91,13 @@ const ticker = setInterval(() => {
   lastTick = t;
 }, 10);
 
-console.log(`Закрытие ${month} в потоке, рабочий стол ищет каждые 20 ms и пишет каждый десятый раз; копия ${flushCopy ? 'сброшена на диск' : 'не сброшена'}; загрузка ${load()}`);
+console.log(`Закрытие ${month} в потоке; рабочий стол (${deskDoes}) ищет каждые 20 ms и пишет каждый десятый раз; копия ${flushCopy ? 'сброшена на диск' : 'не сброшена'}; загрузка ${load()}`);
 histogram.enable();
 const desk = (async () => {
   const queries = programKeystrokes();
   for (let i = 0; closing; i += 1) {
-    await deskCall('programs.search', { query: queries[i % queries.length] });
-    if (i % 10 === 0) await deskCall('certificates.setConfirmationPolicy', { certificateId: certificateIds[i % certificateIds.length], policy: i % 20 === 0 ? 'by_name' : 'forbidden' });
+    if (deskSearches) await deskCall('programs.search', { query: queries[i % queries.length] });
+    if (deskWrites && i % 10 === 0) await deskCall('certificates.setConfirmationPolicy', { certificateId: certificateIds[i % certificateIds.length], policy: i % 20 === 0 ? 'by_name' : 'forbidden' });
     await sleep(20);
   }
 })();
