@@ -229,6 +229,9 @@ export function closeOnItsOwnConnection(
       const next = steps.next();
       if (next.done) {
         transactions.end(true);
+        // The WAL is left empty: the host's connection takes its automatic checkpoints back now, and its next
+        // commit would otherwise copy the close's last second of pages in the thread that serves the desks.
+        checkpointWal(core, data.deskWriters, trace);
         return next.value;
       }
       onProgress(next.value);
