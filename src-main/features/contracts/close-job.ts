@@ -165,14 +165,18 @@ export function sharedTransactions(
 /** How long the close's WAL restart waits for the desks' reads to finish (it is tried again a second later). */
 const RESTART_WAIT_MS = 50;
 
+/** The WAL is rewound once it holds this many frames (64 MiB): each rewind costs the close 100–200 ms. */
+const RESTART_FRAMES = 16_384;
+
 /**
- * Copies the WAL into the registry file, then lets the next commit write the WAL from its start again. A passive
- * checkpoint alone never rewinds the WAL while a desk keeps reading: SQLite starts it over only when no reader
- * is using it, and with a search every 20 ms one almost always is, so the WAL grew past a gigabyte during a close
- * and every page read of every connection searched a longer WAL index. The RESTART waits a moment for the reads
- * in progress (new ones read the file); desk writes wait at the gate meanwhile, as for a transaction of the job.
+ * Copies the WAL into the registry file and, once it has grown past `RESTART_FRAMES` (or `rewind`: the close
+ * ends), lets the next commit write it from its start again. A passive checkpoint alone never rewinds the WAL
+ * while a desk keeps reading: SQLite starts it over only when no reader is using it, and with a search every
+ * 20 ms one almost always is, so the WAL grew past a gigabyte during a close and every page read of every
+ * connection searched a longer WAL index. The RESTART waits a moment for the reads in progress (new ones read the
+ * file); desk writes wait at the gate meanwhile, as for a transaction of the job.
  */
-function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: CloseTraceSpan) => void): void {
+function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: CloseTraceSpan) => void, rewind = false): void {
   const { db } = core;
   const checkpoint = (mode: 'PASSIVE' | 'RESTART') => {
     const from = wallClockMs();
@@ -181,7 +185,8 @@ function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: 
     return result;
   };
   // The bulk of the copying does not keep desk writes waiting (a passive checkpoint takes no write lock).
-  checkpoint('PASSIVE');
+  const copied = checkpoint('PASSIVE');
+  if (!rewind && (copied?.log ?? 0) < RESTART_FRAMES) return;
   if (gate) enterJobWrite(gate);
   const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
@@ -231,7 +236,7 @@ export function closeOnItsOwnConnection(
         transactions.end(true);
         // The WAL is left empty: the host's connection takes its automatic checkpoints back now, and its next
         // commit would otherwise copy the close's last second of pages in the thread that serves the desks.
-        checkpointWal(core, data.deskWriters, trace);
+        checkpointWal(core, data.deskWriters, trace, true);
         return next.value;
       }
       onProgress(next.value);
