@@ -21,6 +21,8 @@ await build({
     'navigator-warm-up': 'src-main/features/navigator/warm-up-worker.ts',
     // applications.create and contracts.confirm alone, on a copy of a built registry.
     applications: 'tests/bench/applications.ts',
+    // The host's event-loop stalls during a close in the worker, timed against the worker's commits and checkpoints.
+    'close-stall': 'tests/bench/close-stall.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.
     'server-probe': 'tests/bench/server-probe.ts',
   },

@@ -25,7 +25,7 @@ import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
 import { setMeta } from '../registry/db';
-import { asDeskWrite } from '../registry/write-gate';
+import { asDeskWrite, deskWriteTurn } from '../registry/write-gate';
 import type { OperationContext, OperationDef } from './operation';
 
 /** The one table of operations: each feature's handlers, merged. TypeScript checks none is missing. */
@@ -76,6 +76,11 @@ export interface Api {
   runSystemJob<T>(name: string, job: (ctx: OperationContext) => Promise<T>): Promise<T>;
   /** Same as call, for hosts that route by a name from outside (an URL, an IPC message). */
   callByName(name: string, input: unknown, options?: CallOptions): Result<unknown>;
+  /**
+   * callByName for a host serving desks from one thread: a write first waits, without blocking the thread, while a
+   * background job (the monthly close in its worker) is inside a write transaction; then it runs at once.
+   */
+  callByNameWhenFree(name: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
 }
 
 function zodFields(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
@@ -226,9 +231,21 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
     }
   }
 
+  async function callByNameWhenFree(name: string, input: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
+    const writes = Object.hasOwn(operationTable, name) && (operationTable[name as OperationName] as OperationDef<OperationName>).writes;
+    if (!writes) return callByName(name, input, options);
+    const turn = await deskWriteTurn();
+    try {
+      return callByName(name, input, options);
+    } finally {
+      turn.done();
+    }
+  }
+
   return {
     call: (name, input, options) => callByName(name, input, options) as never,
     callByName,
+    callByNameWhenFree,
     runSystemJob,
   };
 }

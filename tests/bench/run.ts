@@ -14,7 +14,7 @@
  *   BENCH_SERVER_RUNS=3            server starts timed
  *   BENCH_APPLICATIONS=200         applications created and confirmed
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -430,6 +430,11 @@ line('Память процесса замера (RSS) после выдач', '
   rmSync(closeDir, { recursive: true, force: true });
   mkdirSync(closeDir, { recursive: true });
   copyFileSync(file, join(closeDir, REGISTRY_FILE));
+  // Flushed first: otherwise the OS writes the 4–5 GiB copy back during the close, and every synced commit of
+  // the close and of the desk queues behind that (a server does not copy its registry while it serves).
+  const copied = openSync(join(closeDir, REGISTRY_FILE), 'r+');
+  fsyncSync(copied);
+  closeSync(copied);
   const s = await startServer({ root, dataDir: closeDir, login: operator.login, password: operator.password });
   try {
     const close = await benchMonthlyClose(s, closeMunicipalities, closeMonthOf, deskCertificates);

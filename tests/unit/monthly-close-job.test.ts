@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobView, MonthlyCloseReport } from '../../shared/operations';
 import { closeJobSettings, eachInItsOwnTransaction, jobContext, sharedTransactions } from '../../src-main/features/contracts/close-job';
 import { CLOSE_CHUNK_CERTIFICATES, closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
+import { deskWriterWaiting, deskWritersCounter, deskWriteTurn, enterJobWrite, jobWriting } from '../../src-main/registry/write-gate';
 import { bundleWorker, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
 
 // Each test builds two registries with several logins (scrypt): on a shared, loaded machine that takes a while.
@@ -200,5 +201,50 @@ describe('shared transactions of the close worker', () => {
     transactions.run(() => note(desk, 'chunk1'));
     expect(desk.core.db.inTransaction).toBe(false);
     expect(noted(desk)).toBe(1);
+  });
+});
+
+describe('the write gate between desks and the close worker', () => {
+  const gate = deskWritersCounter();
+  const DESK_WRITERS = 0;
+  const JOBS_WRITING = 1;
+  const settled = async <T>(p: Promise<T>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 0))]);
+
+  it('lets a desk’s write wait for the job’s commit without blocking the thread, then keeps the job out until it is done', async () => {
+    jobWriting(gate, true); // the worker is inside a write transaction
+    const turn = deskWriteTurn();
+    expect(deskWriterWaiting(gate)).toBe(true); // the worker commits after its chunk in progress
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ticks).toBeGreaterThan(3); // the thread kept serving while the desk waited
+    expect(await settled(turn)).toBe(false);
+    jobWriting(gate, false); // the worker commits
+    const { done } = await turn;
+    clearInterval(ticker);
+    const started = performance.now();
+    enterJobWrite(gate, 40); // the worker tries to begin again: it waits while the desk writes (bounded)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+    jobWriting(gate, false);
+    done();
+    expect(Atomics.load(gate, DESK_WRITERS)).toBe(0);
+    enterJobWrite(gate, 1000); // no desk: at once
+    expect(Atomics.load(gate, JOBS_WRITING)).toBe(1);
+    jobWriting(gate, false);
+  });
+
+  it('runs a write through callByNameWhenFree once the job has committed, and a read at once', async () => {
+    const desk = makeDesk({ children: 0 });
+    const operator = desk.login();
+    const certificateId = (desk.core.db.prepare("SELECT id FROM certificates WHERE number = '9901101325'").get() as { id: string }).id;
+    jobWriting(gate, true);
+    const write = desk.api.callByNameWhenFree('certificates.setConfirmationPolicy', { certificateId, policy: 'forbidden' }, { token: operator });
+    expect(await desk.api.callByNameWhenFree('jobs.get', { jobId: '00000000-0000-4000-8000-000000000000' }, { token: operator })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await settled(write)).toBe(false);
+    expect(desk.core.db.prepare('SELECT confirmation_policy AS p FROM certificates WHERE id = ?').get(certificateId)).toEqual({ p: 'by_name' });
+    jobWriting(gate, false);
+    expect(await write).toMatchObject({ ok: true });
+    expect(desk.core.db.prepare('SELECT confirmation_policy AS p FROM certificates WHERE id = ?').get(certificateId)).toEqual({ p: 'forbidden' });
+    expect(Atomics.load(gate, DESK_WRITERS)).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/o
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import type { Actor, Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
-import { deskWriterWaiting, deskWritersCounter, jobWriting, stepAsideForDeskWriters } from '../../registry/write-gate';
+import { deskWriterWaiting, deskWritersCounter, enterJobWrite, jobWriting, stepAsideForDeskWriters } from '../../registry/write-gate';
 import { appendAudit } from '../audit/log';
 import { createJob, runningJob, type Job } from '../jobs/jobs';
 import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress, type RunInTransaction } from './monthly-close';
@@ -30,21 +30,36 @@ export interface CloseJobData {
   chunk: number;
   /** The host's counter of desk writers (registry/write-gate.ts): the worker steps aside between chunks while it is not 0. */
   deskWriters?: Int32Array;
+  /** Post a `trace` message for each commit and checkpoint (the stall bench times the host's stalls against them). */
+  trace?: boolean;
+}
+
+/** A span of the close's own work on the registry file, in ms since the epoch (`performance.timeOrigin` based). */
+export interface CloseTraceSpan {
+  what: 'commit' | 'checkpoint' | 'restart';
+  from: number;
+  to: number;
+  /** A checkpoint: WAL frames it found; a commit: chunks in the transaction. */
+  count: number;
 }
 
 export type CloseWorkerMessage =
   | ({ type: 'progress' } & CloseProgress)
   | { type: 'done'; report: MonthlyCloseReport }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | ({ type: 'trace' } & CloseTraceSpan);
 
 export const CLOSE_WORKER_FILE = 'close-worker.js';
 
 /**
  * How close jobs run. `workerUrl`: the bundled worker (default: close-worker.js next to the running bundle; tests
  * running from source point it at one they bundled, or at nothing to run in-process). `chunk`: certificates per
- * transaction.
+ * transaction. `trace`: receives the worker's commits and checkpoints (the stall bench times the host's stalls against them).
  */
-export const closeJobSettings: { workerUrl: URL | null | undefined; chunk: number } = { workerUrl: undefined, chunk: CLOSE_CHUNK_CERTIFICATES };
+export const closeJobSettings: { workerUrl: URL | null | undefined; chunk: number; trace?: (span: CloseTraceSpan) => void } = {
+  workerUrl: undefined,
+  chunk: CLOSE_CHUNK_CERTIFICATES,
+};
 
 function workerUrl(): URL | null {
   if (closeJobSettings.workerUrl === null) return null;
@@ -84,6 +99,9 @@ export const eachInItsOwnTransaction = (core: Core, deskWriters?: Int32Array) =>
   return core.db.transaction(work).immediate();
 };
 
+/** Now in ms since the epoch, comparable across threads. */
+export const wallClockMs = (): number => performance.timeOrigin + performance.now();
+
 /** How often the close's connection copies the WAL into the registry file. */
 const CLOSE_CHECKPOINT_MS = 1000;
 
@@ -101,25 +119,27 @@ export function sharedTransactions(
   gate: Int32Array | undefined,
   budgetMs = CLOSE_TRANSACTION_MS,
   afterCommit: () => void = () => {},
+  trace?: (span: CloseTraceSpan) => void,
 ): { run: RunInTransaction; end(commit: boolean): void } {
   const { db } = core;
   let begunAt: number | null = null;
+  let chunks = 0;
   const end = (commit: boolean) => {
     if (begunAt === null) return;
     begunAt = null;
+    const from = wallClockMs();
     try {
       db.exec(commit ? 'COMMIT' : 'ROLLBACK');
     } finally {
       if (gate) jobWriting(gate, false);
     }
+    trace?.({ what: 'commit', from, to: wallClockMs(), count: chunks });
+    chunks = 0;
     if (commit) afterCommit();
   };
   function run<T>(work: () => T): T {
     if (begunAt === null) {
-      if (gate) {
-        stepAsideForDeskWriters(gate);
-        jobWriting(gate, true);
-      }
+      if (gate) enterJobWrite(gate);
       try {
         db.exec('BEGIN IMMEDIATE');
       } catch (e) {
@@ -129,6 +149,7 @@ export function sharedTransactions(
       begunAt = performance.now();
     }
     let result: T;
+    chunks += 1;
     try {
       result = work();
     } catch (e) {
@@ -141,12 +162,53 @@ export function sharedTransactions(
   return { run, end };
 }
 
+/** How long the close's WAL restart waits for the desks' reads to finish (it is tried again a second later). */
+const RESTART_WAIT_MS = 50;
+
+/** The WAL is rewound once it holds this many frames (64 MiB): each rewind costs the close 100–200 ms. */
+const RESTART_FRAMES = 16_384;
+
+/**
+ * Copies the WAL into the registry file and, once it has grown past `RESTART_FRAMES` (or `rewind`: the close
+ * ends), lets the next commit write it from its start again. A passive checkpoint alone never rewinds the WAL
+ * while a desk keeps reading: SQLite starts it over only when no reader is using it, and with a search every
+ * 20 ms one almost always is, so the WAL grew past a gigabyte during a close and every page read of every
+ * connection searched a longer WAL index. The RESTART waits a moment for the reads in progress (new ones read the
+ * file); desk writes wait at the gate meanwhile, as for a transaction of the job.
+ */
+function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: CloseTraceSpan) => void, rewind = false): void {
+  const { db } = core;
+  const checkpoint = (mode: 'PASSIVE' | 'RESTART') => {
+    const from = wallClockMs();
+    const [result] = db.pragma(`wal_checkpoint(${mode})`) as Array<{ busy: number; log: number; checkpointed: number }>;
+    trace?.({ what: mode === 'PASSIVE' ? 'checkpoint' : 'restart', from, to: wallClockMs(), count: result?.log ?? 0 });
+    return result;
+  };
+  // The bulk of the copying does not keep desk writes waiting (a passive checkpoint takes no write lock).
+  const copied = checkpoint('PASSIVE');
+  if (!rewind && (copied?.log ?? 0) < RESTART_FRAMES) return;
+  if (gate) enterJobWrite(gate);
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
+  try {
+    checkpoint('RESTART');
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+    if (gate) jobWriting(gate, false);
+  }
+}
+
 /**
  * The whole close on a connection of its own (the worker's; the bench's), synchronously: chunks in shared
  * transactions (a few commits a second, each synced as the registry's every commit is), then the record of the
  * close.
  */
-export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgress: (p: CloseProgress) => void): MonthlyCloseReport {
+export function closeOnItsOwnConnection(
+  core: Core,
+  data: CloseJobData,
+  onProgress: (p: CloseProgress) => void,
+  trace?: (span: CloseTraceSpan) => void,
+): MonthlyCloseReport {
   const ctx = jobContext(core, data);
   const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
   if (done) return done;
@@ -163,15 +225,18 @@ export function closeOnItsOwnConnection(core: Core, data: CloseJobData, onProgre
   let checkpointedAt = performance.now();
   const transactions = sharedTransactions(core, data.deskWriters, CLOSE_TRANSACTION_MS, () => {
     if (performance.now() - checkpointedAt < CLOSE_CHECKPOINT_MS) return;
-    core.db.pragma('wal_checkpoint(PASSIVE)');
+    checkpointWal(core, data.deskWriters, trace);
     checkpointedAt = performance.now();
-  });
+  }, trace);
   try {
     const steps = closeSteps(ctx, plan, transactions.run, data.chunk);
     for (;;) {
       const next = steps.next();
       if (next.done) {
         transactions.end(true);
+        // The WAL is left empty: the host's connection takes its automatic checkpoints back now, and its next
+        // commit would otherwise copy the close's last second of pages in the thread that serves the desks.
+        checkpointWal(core, data.deskWriters, trace, true);
         return next.value;
       }
       onProgress(next.value);
@@ -202,7 +267,7 @@ function checkpointsLeftToWorkers(core: Core, running: boolean): void {
 
 function runInWorker(core: Core, url: URL, job: Job, data: CloseJobData): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(url, { workerData: { ...data, deskWriters: deskWritersCounter() } satisfies CloseJobData });
+    const worker = new Worker(url, { workerData: { ...data, deskWriters: deskWritersCounter(), trace: Boolean(closeJobSettings.trace) } satisfies CloseJobData });
     checkpointsLeftToWorkers(core, true);
     let settled = false;
     const finish = (update: Partial<Job>) => {
@@ -214,8 +279,9 @@ function runInWorker(core: Core, url: URL, job: Job, data: CloseJobData): Promis
     };
     worker.on('message', (m: CloseWorkerMessage) => {
       if (m.type === 'progress') Object.assign(job, { phase: m.phase, done: m.done, total: m.total });
+      else if (m.type === 'trace') closeJobSettings.trace?.(m);
       else if (m.type === 'done') finish({ status: 'done', phase: CLOSE_PHASES.done, report: m.report, done: job.total });
-      else finish({ status: 'failed', error: failure(m.message) });
+      else if (m.type === 'error') finish({ status: 'failed', error: failure(m.message) });
     });
     worker.on('error', (e) => finish({ status: 'failed', error: failure(e.message) }));
     worker.on('exit', (code) => finish({ status: 'failed', error: failure(`поток закрытия завершился (код ${code}) без итога`) }));

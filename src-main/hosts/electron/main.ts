@@ -23,14 +23,14 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return !!mainWindow && event.sender === mainWindow.webContents && !!frame && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(rendererUrl.split('#')[0]!);
 }
 
-function handleCall(event: IpcMainInvokeEvent, operation: unknown, input: unknown): unknown {
+async function handleCall(event: IpcMainInvokeEvent, operation: unknown, input: unknown): Promise<unknown> {
   if (!isTrustedSender(event)) {
     return { ok: false, error: { code: 'forbidden', message: 'Запрос отклонён: он пришёл не из окна АРМ.' } };
   }
   if (typeof operation !== 'string' || !desk) {
     return { ok: false, error: { code: 'invalid_input', message: 'Неизвестная операция.' } };
   }
-  const result = desk.api.callByName(operation, input, { token: sessionToken });
+  const result = await desk.api.callByNameWhenFree(operation, input, { token: sessionToken });
   if (result.ok && operation === 'auth.login') {
     sessionToken = (result.value as { token: string }).token;
     return { ok: true, value: { ...(result.value as object), token: '' } };

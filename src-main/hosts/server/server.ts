@@ -119,7 +119,7 @@ export function createDeskServer(o: ServerOptions): Server {
       return;
     }
     const token = readCookie(req, SESSION_COOKIE);
-    const result = o.api.callByName(operation, input, { token });
+    const result = await o.api.callByNameWhenFree(operation, input, { token });
     const headers: Record<string, string> = {};
     if (result.ok && operation === 'auth.login') {
       const session = result.value as { token: string };
