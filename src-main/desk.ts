@@ -7,6 +7,7 @@ import { openCore, type Core } from './core';
 import { loadDemo } from './demo/demo';
 import { acceptProlongationsAudited } from './features/contracts/operations';
 import { warmUpNavigator } from './features/navigator/warm-up';
+import { warmUpDocuments } from './pdf';
 
 export const REGISTRY_FILE = 'registry.db';
 
@@ -74,4 +75,33 @@ function dueProlongationsExist(core: Core): boolean {
   return !!core.db
     .prepare("SELECT 1 FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 LIMIT 1")
     .get(core.clock.today());
+}
+
+/**
+ * The first document of a process loads pdfkit and parses its fonts: about 0.4 s of the thread that also serves
+ * every desk. That is done ahead, once no request has come for `quietMs` (checked every second from `firstAfterMs`
+ * after start): never in front of an operator waiting for a search or a printout, and never while a screen polls
+ * a monthly close. `lastRequestAt` is the host's clock of its last request (ms, Date.now()).
+ */
+export function warmUpDocumentsWhenIdle(
+  lastRequestAt: () => number,
+  o: { firstAfterMs?: number; quietMs?: number; warmUp?: () => void } = {},
+): { cancel(): void } {
+  const quietMs = o.quietMs ?? 3_000;
+  let timer: NodeJS.Timeout | null = null;
+  const check = () => {
+    if (Date.now() - lastRequestAt() >= quietMs) {
+      timer = null;
+      (o.warmUp ?? warmUpDocuments)();
+      return;
+    }
+    timer = setTimeout(check, 1_000).unref();
+  };
+  timer = setTimeout(check, o.firstAfterMs ?? 10_000).unref();
+  return {
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }

@@ -202,6 +202,8 @@ export interface CloseFigures {
   totalSeconds: number;
   previewMs: number;
   maxStallMs: number;
+  /** The longest stalls, named by the requests in flight and the collections inside them. */
+  stalls: string[];
   p99StallMs: number;
   requestsDuring: Summary;
   writesDuring: Summary;
@@ -240,6 +242,7 @@ export async function benchMonthlyClose(server: RunningServer, municipalities: A
     }
   })();
   const started = now();
+  const closeStartedAt = performance.timeOrigin + performance.now();
   const results: CloseFigures['municipalities'] = [];
   for (const m of municipalities) {
     const t = now();
@@ -265,5 +268,6 @@ export async function benchMonthlyClose(server: RunningServer, municipalities: A
   closing = false;
   await desk;
   const probe = await server.probe('report');
-  return { municipalities: results, totalSeconds, previewMs, maxStallMs: probe.maxDelayMs, p99StallMs: probe.p99DelayMs, requestsDuring: summarize(during), writesDuring: summarize(writes) };
+  return { municipalities: results, totalSeconds, previewMs, maxStallMs: probe.maxDelayMs, p99StallMs: probe.p99DelayMs,
+    stalls: probe.stalls.map((x) => `${x.ms.toFixed(0)} ms at +${((x.at - closeStartedAt) / 1000).toFixed(1)} s: ${x.requests.join(', ') || 'no request'}${x.gcMs ? `; GC ${x.gcMs.toFixed(0)} ms` : ''}`), requestsDuring: summarize(during), writesDuring: summarize(writes) };
 }

@@ -446,6 +446,7 @@ line('Память процесса замера (RSS) после выдач', '
         `${ms(m.seconds * 1000)}; списано по ${r.charged.contracts.toLocaleString('ru-RU')} договорам, завершено ${r.completed}, отклонено ${r.rejectedStale}, номинал уменьшен у ${r.shrunk.certificates.toLocaleString('ru-RU')}; обновлений хода ${m.progressUpdates}`, null);
     }
     line('Задержка цикла событий сервера во время закрытия', '≤ 50 ms', `max ${ms(close.maxStallMs)}, p99 ${ms(close.p99StallMs)}`, close.maxStallMs <= 50);
+    if (close.stalls.length) log(`Остановки цикла событий сервера во время закрытия: ${close.stalls.join(' | ')}`);
     line(`  поиск в навигаторе через HTTP во время закрытия (${close.requestsDuring.n})`, 'p95 ≤ 20 ms', fmt(close.requestsDuring), close.requestsDuring.p95 <= 20);
     line(`  запись через HTTP во время закрытия (${close.writesDuring.n})`, '—', fmt(close.writesDuring), null);
     results.monthlyClose = close;

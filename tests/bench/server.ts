@@ -1,6 +1,7 @@
 /** Drives the real server host (out/main/server.js) as a separate process, as an office would run it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { NamedStall } from './server-probe';
 import { now } from './stats';
 
 export interface ProbeReport {
@@ -9,6 +10,8 @@ export interface ProbeReport {
   meanDelayMs: number;
   rss: number;
   heapUsed: number;
+  /** The longest stalls since the last reset, each with what the server was doing (see server-probe.ts). */
+  stalls: NamedStall[];
 }
 
 export interface RunningServer {

@@ -5,9 +5,8 @@
 import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDataDir, openDesk, startDeskJobs, type Desk } from '../../desk';
+import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle, type Desk } from '../../desk';
 import { DomainError } from '../../errors';
-import { warmUpDocuments } from '../../pdf';
 
 export const CHANNEL = 'certdesk:call';
 
@@ -23,7 +22,11 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return !!mainWindow && event.sender === mainWindow.webContents && !!frame && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(rendererUrl.split('#')[0]!);
 }
 
+/** When the window last called the core (the documents' warm-up waits for a quiet moment). */
+let lastCallAt = Date.now();
+
 async function handleCall(event: IpcMainInvokeEvent, operation: unknown, input: unknown): Promise<unknown> {
+  lastCallAt = Date.now();
   if (!isTrustedSender(event)) {
     return { ok: false, error: { code: 'forbidden', message: 'Запрос отклонён: он пришёл не из окна АРМ.' } };
   }
@@ -101,7 +104,7 @@ void app.whenReady().then(() => {
   ipcMain.handle(CHANNEL, (event, operation: unknown, input: unknown) => handleCall(event, operation, input));
   startDeskJobs(desk, (m) => console.warn(m));
   createWindow();
-  setTimeout(() => warmUpDocuments(), 10_000);
+  warmUpDocumentsWhenIdle(() => lastCallAt);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -2,8 +2,7 @@ import { parseArgsRu } from '../../cli/args';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../errors';
-import { defaultDataDir, openDesk, startDeskJobs } from '../../desk';
-import { warmUpDocuments } from '../../pdf';
+import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle } from '../../desk';
 import { createDeskServer } from './server';
 
 const USAGE = `Сервер АРМ Сертификат: node out/main/server.js [--data-dir ПАПКА] [--port 8780] [--lan] [--no-demo]
@@ -53,9 +52,9 @@ export async function runServer(argv: string[]): Promise<void> {
     const actual = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`certdesk server listening on http://127.0.0.1:${actual}\n`);
     if (args.lan) process.stdout.write(`Доступ из локальной сети офиса открыт на порту ${actual}.\n`);
-    // The first document of a process loads pdfkit and lays out its fonts (~0.5 s): do it once the desk has
-    // settled, not during start-up and not in front of an operator waiting for a printout.
-    setTimeout(() => warmUpDocuments(), 10_000).unref();
+    let lastRequestAt = Date.now();
+    server.on('request', () => (lastRequestAt = Date.now()));
+    warmUpDocumentsWhenIdle(() => lastRequestAt);
     startDeskJobs(desk, (m) => process.stdout.write(`${m}\n`));
   });
   server.on('error', (e) => {
