@@ -801,11 +801,13 @@ export const operations = {
   'programs.getForEditing': { input: z.object({ programId: id }), output: {} as EditableProgram },
   // Printed enrollment application («Заявление на зачисление») for one application or contract.
   'documents.printApplication': { input: z.object({ contractId: id }), output: {} as PrintedDocument },
-  // Monthly close at registry scale: started as a background job (a worker thread), polled for progress.
+  // Monthly close at registry scale: started as a background job (a worker thread), polled for progress. The
+  // preview too: counting what the close would do reads the whole municipality for seconds.
   'months.closeStart': {
     input: z.object({
       municipalityId: z.string({ error: 'Муниципалитет: выберите значение' }).uuid('Муниципалитет: выберите значение из списка'),
       month: z.string({ error: 'Месяц: укажите значение' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ'),
+      preview: z.boolean().default(false),
     }),
     output: {} as { jobId: string },
   },

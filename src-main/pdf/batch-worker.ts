@@ -4,6 +4,7 @@
  * and finally the PDF bytes (transferred, not copied). The main thread stays free meanwhile.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { runAsBackgroundThread } from '../background-thread';
 import type { BatchJob, BatchMessage } from './batch';
 import { renderBatch } from './documents';
 
@@ -12,6 +13,7 @@ function post(message: BatchMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 const job = workerData as BatchJob;
+runAsBackgroundThread();
 try {
   let lastPosted = 0;
   const pdf = renderBatch(job.kind, job.items, (done, total) => {

@@ -209,16 +209,33 @@ export interface CloseFigures {
   writesDuring: Summary;
 }
 
+/** Starts a close (or its preview) as the screen does and polls `jobs.get` until it ends. */
+async function closeJob(server: RunningServer, input: { municipalityId: string; month: string; preview: boolean }, what: string): Promise<{ job: JobView; updates: number }> {
+  const start = await server.post('months.closeStart', input);
+  const started = start.json as { ok: boolean; value: { jobId: string } };
+  if (!started.ok) fail(`months.closeStart ${what}: ${JSON.stringify(start.json)}`);
+  let job: JobView;
+  let updates = 0;
+  let lastDone = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const polled = (await server.post('jobs.get', { jobId: started.value.jobId })).json as { ok: boolean; value: JobView };
+    if (!polled.ok) fail(`jobs.get: ${JSON.stringify(polled)}`);
+    job = polled.value;
+    if (job.done !== lastDone) updates += 1;
+    lastDone = job.done;
+    if (job.status !== 'running') break;
+  }
+  if (job.status !== 'done' || !job.report) fail(`${what} failed: ${job.error}`);
+  return { job, updates };
+}
+
 /**
- * Closes the month in every municipality through the server host, one background job after another, polling
- * `jobs.get` as the screen would, while another desk keeps searching the navigator and writing (a confirmation
- * policy) over HTTP. The host's event loop is watched by the probe.
+ * Previews, then closes the month in every municipality through the server host, one background job after
+ * another, polling `jobs.get` as the screen would, while another desk keeps searching the navigator and writing
+ * (a confirmation policy) over HTTP. The host's event loop is watched by the probe from the preview on.
  */
 export async function benchMonthlyClose(server: RunningServer, municipalities: Array<{ id: string; name: string; certificates: number }>, month: string, certificateIds: string[]): Promise<CloseFigures> {
-  const previewStarted = now();
-  const preview = await server.post('months.close', { municipalityId: municipalities[0]!.id, month, preview: true });
-  const previewMs = now() - previewStarted;
-  if (!(preview.json as { ok: boolean }).ok) fail(`months.close preview: ${JSON.stringify(preview.json)}`);
   await server.probe('reset');
   const during: number[] = [];
   const writes: number[] = [];
@@ -241,28 +258,16 @@ export async function benchMonthlyClose(server: RunningServer, municipalities: A
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
-  const started = now();
   const closeStartedAt = performance.timeOrigin + performance.now();
+  const previewStarted = now();
+  await closeJob(server, { municipalityId: municipalities[0]!.id, month, preview: true }, `preview of ${municipalities[0]!.name}`);
+  const previewMs = now() - previewStarted;
+  const started = now();
   const results: CloseFigures['municipalities'] = [];
   for (const m of municipalities) {
     const t = now();
-    const start = await server.post('months.closeStart', { municipalityId: m.id, month });
-    const started_ = start.json as { ok: boolean; value: { jobId: string } };
-    if (!started_.ok) fail(`months.closeStart ${m.name}: ${JSON.stringify(start.json)}`);
-    let job: JobView;
-    let updates = 0;
-    let lastDone = -1;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 250));
-      const polled = (await server.post('jobs.get', { jobId: started_.value.jobId })).json as { ok: boolean; value: JobView };
-      if (!polled.ok) fail(`jobs.get: ${JSON.stringify(polled)}`);
-      job = polled.value;
-      if (job.done !== lastDone) updates += 1;
-      lastDone = job.done;
-      if (job.status !== 'running') break;
-    }
-    if (job.status !== 'done' || !job.report) fail(`close of ${m.name} failed: ${job.error}`);
-    results.push({ name: m.name, certificates: m.certificates, seconds: (now() - t) / 1000, report: job.report, progressUpdates: updates });
+    const { job, updates } = await closeJob(server, { municipalityId: m.id, month, preview: false }, `close of ${m.name}`);
+    results.push({ name: m.name, certificates: m.certificates, seconds: (now() - t) / 1000, report: job.report!, progressUpdates: updates });
   }
   const totalSeconds = (now() - started) / 1000;
   closing = false;

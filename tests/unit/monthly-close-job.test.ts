@@ -114,6 +114,33 @@ function describeCloseJob(where: string, setUp: () => Promise<void>) {
       expect(moneyAndContracts(s.desk)).toEqual(after);
     });
 
+    it('a preview job counts what the close in one call then does, changes nothing, and is audited', async () => {
+      const s = busyDesk();
+      const before = moneyAndContracts(s.desk);
+      const inOneCall = unwrap(s.desk.api.call('months.close', { municipalityId: s.municipalityId, month: MONTH, preview: true }, { token: s.operator }));
+      const { jobId } = unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH, preview: true }, { token: s.operator }));
+      // Asked again while it runs, the same preview is answered rather than started twice; a close must wait for it.
+      expect(unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH, preview: true }, { token: s.operator })).jobId).toBe(jobId);
+      expect(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator })).toMatchObject({
+        ok: false, error: { code: 'conflict', message: expect.stringMatching(/Идёт предпросмотр закрытия месяца 2026-11/) },
+      });
+      const { job } = await untilFinished(s.desk, s.operator, jobId);
+      expect(job).toMatchObject({ status: 'done', phase: 'Предпросмотр готов', error: null });
+      expect(job.report).toEqual(inOneCall);
+      expect(job.report).toMatchObject({ preview: true, charged: { contracts: 2 }, completed: 1, rejectedStale: 1 });
+      expect(moneyAndContracts(s.desk)).toEqual(before);
+      const audit = s.desk.core.db.prepare("SELECT summary FROM audit_log WHERE operation = 'months.closeStart'").all();
+      expect(audit.map((a) => (a as { summary: string }).summary)).toEqual([
+        'Запущен предпросмотр закрытия месяца 2026-11: г. Мурманск',
+        'Уже идёт предпросмотр закрытия месяца 2026-11: г. Мурманск: показан его ход',
+        'Закрытие месяца 2026-11: г. Мурманск — отказ: Идёт предпросмотр закрытия месяца 2026-11: дождитесь его итога, затем закрывайте.',
+      ]);
+      const report = await untilFinished(s.desk, s.operator, unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator })).jobId);
+      expect(withoutFlags(report.job.report!)).toEqual(withoutFlags(job.report!));
+      const afterClose = await untilFinished(s.desk, s.operator, unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH, preview: true }, { token: s.operator })).jobId);
+      expect(afterClose.job.report).toEqual({ ...report.job.report, alreadyClosed: true, preview: true });
+    });
+
     it('a close cut off after some chunks and started again ends with the same ledger', async () => {
       const inOneCall = busyDesk();
       unwrap(inOneCall.desk.api.call('months.close', { municipalityId: inOneCall.municipalityId, month: MONTH }, { token: inOneCall.operator }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startDeskJobs } from '../../src-main/desk';
-import { errorOf, makeDesk, unwrap, type TestDesk } from './helpers';
+import { errorOf, makeDesk, registrySnapshot, unwrap, type TestDesk } from './helpers';
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';
 
@@ -64,6 +64,22 @@ describe('prolongation', () => {
     } finally {
       jobs.stop();
     }
+  });
+
+  it('a close preview with a prolongation due counts it accepted, as the close will, and leaves it waiting', () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    const p = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff })).prolonged[0]!;
+    desk.clock.set('2026-12-01T09:00:00.000Z');
+    const operator = desk.login();
+    const municipalityId = (desk.core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
+    const before = registrySnapshot(desk);
+    const preview = unwrap(desk.api.call('months.close', { municipalityId, month: '2026-12', preview: true }, { token: operator }));
+    expect(registrySnapshot(desk)).toEqual(before);
+    expect((desk.core.db.prepare('SELECT status FROM contracts WHERE id = ?').get(p.id) as { status: string }).status).toBe('pending');
+    const report = unwrap(desk.api.call('months.close', { municipalityId, month: '2026-12' }, { token: operator }));
+    expect((desk.core.db.prepare('SELECT status FROM contracts WHERE id = ?').get(p.id) as { status: string }).status).toBe('confirmed');
+    expect({ ...preview, preview: false }).toEqual(report);
   });
 
   it('refused (cancelled at the desk) within the 7 days, it never takes effect', () => {

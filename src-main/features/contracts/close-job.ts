@@ -14,9 +14,10 @@ import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '.
 import type { Actor, Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
 import { deskWriterWaiting, deskWritersCounter, enterJobWrite, jobWriting, stepAsideForDeskWriters } from '../../registry/write-gate';
+import { DomainError } from '../../errors';
 import { appendAudit } from '../audit/log';
 import { createJob, runningJob, type Job } from '../jobs/jobs';
-import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, type CloseProgress, type RunInTransaction } from './monthly-close';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, previewClose, type CloseProgress, type RunInTransaction } from './monthly-close';
 
 /** What a close job needs to run anywhere: the file, what to close, and the stamp and actor of the call that started it. */
 export interface CloseJobData {
@@ -32,6 +33,8 @@ export interface CloseJobData {
   deskWriters?: Int32Array;
   /** Post a `trace` message for each commit and checkpoint (the stall bench times the host's stalls against them). */
   trace?: boolean;
+  /** Only count what the close would do (`previewClose`), changing nothing. */
+  preview?: boolean;
 }
 
 /** A span of the close's own work on the registry file, in ms since the epoch (`performance.timeOrigin` based). */
@@ -199,6 +202,23 @@ function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: 
 }
 
 /**
+ * The close reads pages all over a 4–5 GiB registry: mapped, they are read in place instead of copied into the
+ * page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
+ */
+function mapWholeRegistry(core: Core): void {
+  core.db.pragma(`mmap_size = ${2 ** 31}`);
+}
+
+/** The preview of a close on a connection of its own (the worker's): counts from one snapshot, nothing written. */
+export function previewOnItsOwnConnection(core: Core, data: CloseJobData): MonthlyCloseReport {
+  const ctx = jobContext(core, data);
+  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
+  if (done) return { ...done, preview: true };
+  mapWholeRegistry(core);
+  return previewClose(ctx, plan);
+}
+
+/**
  * The whole close on a connection of its own (the worker's; the bench's), synchronously: chunks in shared
  * transactions (a few commits a second, each synced as the registry's every commit is), then the record of the
  * close.
@@ -214,9 +234,7 @@ export function closeOnItsOwnConnection(
   if (done) return done;
   // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
   core.db.pragma('cache_size = -65536');
-  // The close reads pages all over a 4–5 GiB registry: mapped, they are read in place instead of copied into
-  // the page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
-  core.db.pragma(`mmap_size = ${2 ** 31}`);
+  mapWholeRegistry(core);
   // Checkpoints between transactions, every second, rather than SQLite's automatic one inside the commit every
   // 4 MiB of WAL: a page the chunks keep changing (the ledger's last pages, its indexes' upper levels) is copied
   // into the file fewer times, and a desk's write waiting for the commit does not also wait for the checkpoint.
@@ -280,7 +298,7 @@ function runInWorker(core: Core, url: URL, job: Job, data: CloseJobData): Promis
     worker.on('message', (m: CloseWorkerMessage) => {
       if (m.type === 'progress') Object.assign(job, { phase: m.phase, done: m.done, total: m.total });
       else if (m.type === 'trace') closeJobSettings.trace?.(m);
-      else if (m.type === 'done') finish({ status: 'done', phase: CLOSE_PHASES.done, report: m.report, done: job.total });
+      else if (m.type === 'done') finish({ status: 'done', phase: data.preview ? CLOSE_PHASES.previewed : CLOSE_PHASES.done, report: m.report, done: job.total });
       else if (m.type === 'error') finish({ status: 'failed', error: failure(m.message) });
     });
     worker.on('error', (e) => finish({ status: 'failed', error: failure(e.message) }));
@@ -307,30 +325,47 @@ export async function closeInThisThread(core: Core, data: CloseJobData, onProgre
 
 async function runInProcess(core: Core, job: Job, data: CloseJobData): Promise<void> {
   try {
-    const report = await closeInThisThread(core, data, (p) => Object.assign(job, p));
-    Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report, done: job.total });
+    const report = data.preview ? previewOnItsOwnConnection(core, data) : await closeInThisThread(core, data, (p) => Object.assign(job, p));
+    Object.assign(job, { status: 'done', phase: data.preview ? CLOSE_PHASES.previewed : CLOSE_PHASES.done, report, done: job.total });
   } catch (e) {
     Object.assign(job, { status: 'failed', error: failure(e instanceof Error ? e.message : String(e)) });
   }
 }
 
-/** Starts the close of a municipality's month in the background and answers the job to poll. */
+const STILL_PREVIEWING = (month: string) => `Идёт предпросмотр закрытия месяца ${month}: дождитесь его итога, затем закрывайте.`;
+const ALREADY_CLOSING = (month: string) => `Закрытие месяца ${month} уже идёт в фоне: дождитесь его окончания.`;
+
+/**
+ * Starts the close of a municipality's month, or its preview, in the background and answers the job to poll.
+ * The same work asked for again while it runs attaches to the running job. A close waits for its month's preview
+ * (which may hold the write lock while it counts due prolongations) and a preview is pointless during the close.
+ */
 export function startCloseJob(ctx: OperationContext, input: OperationParsedInput<'months.closeStart'>): { jobId: string } {
   const { core } = ctx;
+  const { preview } = input;
   const { plan, done } = planClose(core.db, ctx.today, input.municipalityId, input.month);
-  const key = closeJobKey(plan.municipality.id, input.month);
+  const key = closeJobKey(plan.municipality.id, input.month, preview);
   const running = runningJob(core, key);
-  if (running) return { jobId: running.id };
-  const job = createJob(core, 'months.close', key, CLOSE_PHASES.prolongations);
+  const what = `${preview ? 'предпросмотр закрытия' : 'закрытие'} месяца ${input.month}: ${plan.municipality.name}`;
+  if (running) {
+    ctx.audit('municipality', plan.municipality.id, `Уже идёт ${what}: показан его ход`);
+    return { jobId: running.id };
+  }
+  if (!done && runningJob(core, closeJobKey(plan.municipality.id, input.month, !preview))) {
+    ctx.audit('municipality', plan.municipality.id, `${what.charAt(0).toUpperCase()}${what.slice(1)}`);
+    throw new DomainError('conflict', preview ? ALREADY_CLOSING(input.month) : STILL_PREVIEWING(input.month));
+  }
+  const job = createJob(core, 'months.close', key, preview ? CLOSE_PHASES.previewing : CLOSE_PHASES.prolongations);
   if (done) {
     ctx.audit('municipality', plan.municipality.id, `Закрытие месяца ${input.month}: ${plan.municipality.name} — месяц уже закрыт, ничего не изменено`);
-    Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report: done });
+    Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report: { ...done, preview } });
     return { jobId: job.id };
   }
-  ctx.audit('municipality', plan.municipality.id, `Запущено закрытие месяца ${input.month}: ${plan.municipality.name}`);
+  const started = preview ? 'Запущен предпросмотр закрытия' : 'Запущено закрытие';
+  ctx.audit('municipality', plan.municipality.id, `${started} месяца ${input.month}: ${plan.municipality.name}`);
   const data: CloseJobData = {
     file: core.file, municipalityId: plan.municipality.id, month: input.month, stamp: ctx.stamp, nowIso: ctx.nowIso,
-    timeZone: core.clock.timeZone, actor: ctx.actor, chunk: closeJobSettings.chunk,
+    timeZone: core.clock.timeZone, actor: ctx.actor, chunk: closeJobSettings.chunk, preview,
   };
   // Started after this call's transaction has committed, so the job sees the registry the caller saw.
   setImmediate(() => {

@@ -6,20 +6,24 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { shiftedClock } from '../../clock';
 import { openCore } from '../../core';
-import { closeOnItsOwnConnection, type CloseJobData, type CloseTraceSpan, type CloseWorkerMessage } from './close-job';
+import { runAsBackgroundThread } from '../../background-thread';
+import { closeOnItsOwnConnection, previewOnItsOwnConnection, type CloseJobData, type CloseTraceSpan, type CloseWorkerMessage } from './close-job';
 
 function post(message: CloseWorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
 const data = workerData as CloseJobData;
+runAsBackgroundThread();
 try {
   // The call's instant, running on: a clock that stood still gave the close's 330,000 new ids per municipality
   // one millisecond (UUIDv7, time first), and their random part scattered them across the primary-key indexes.
   const core = openCore(data.file, { create: false, clock: shiftedClock(data.nowIso, data.timeZone) });
   try {
     const trace = data.trace ? (span: CloseTraceSpan) => post({ type: 'trace', ...span }) : undefined;
-    const report = closeOnItsOwnConnection(core, data, (progress) => post({ type: 'progress', ...progress }), trace);
+    const report = data.preview
+      ? previewOnItsOwnConnection(core, data)
+      : closeOnItsOwnConnection(core, data, (progress) => post({ type: 'progress', ...progress }), trace);
     post({ type: 'done', report });
   } finally {
     core.close();

@@ -44,15 +44,17 @@ export const CLOSE_PHASES = {
   certificates: 'Обрабатываются договоры и сертификаты',
   finishing: 'Записываются итоги закрытия',
   done: 'Месяц закрыт',
+  previewing: 'Подсчитывается, что сделает закрытие',
+  previewed: 'Предпросмотр готов',
 } as const;
 
 /** What a background close works on: one municipality's month is closed by at most one job at a time. */
-export function closeJobKey(municipalityId: string, month: string): string {
-  return `months.close:${municipalityId}:${month}`;
+export function closeJobKey(municipalityId: string, month: string, preview = false): string {
+  return `months.${preview ? 'preview' : 'close'}:${municipalityId}:${month}`;
 }
 
 /** The parts of a close every step needs, fixed once at the start. */
-interface ClosePlan {
+export interface ClosePlan {
   municipality: MunicipalityRow;
   month: string;
   monthEnd: string;
@@ -275,20 +277,27 @@ function registerCloseFunctions({ db, newId }: Core): void {
   functionsOn.add(db);
 }
 
+/** Whether some prolongation waits for the acceptance the close starts with (the desk's hourly job usually took it). */
+function prolongationsDue(db: Db, today: string): boolean {
+  return !!db
+    .prepare("SELECT 1 FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 LIMIT 1")
+    .get(today);
+}
+
 /**
- * What the close would do, counted with aggregate queries instead of doing it: a few seconds at most on a
- * municipality of 400,000 certificates, where the close itself writes for tens of seconds. Prolongations due are
- * accepted in a transaction that is rolled back, so the counts are those the close will find.
+ * What the close would do, counted with aggregate queries instead of doing it: a few seconds on a municipality
+ * of 400,000 certificates, where the close itself writes for tens of seconds. The counts read one snapshot and
+ * take no write lock, so desks keep writing meanwhile. Only when prolongations are due are they accepted first,
+ * in a transaction that is rolled back, so the counts are those the close will find.
  */
-function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyCloseReport {
+export function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyCloseReport {
   const { db } = ctx.core;
   registerCloseFunctions(ctx.core);
   const all = { m: plan.municipality.id, lo: 0, hi: Number.MAX_SAFE_INTEGER, end: plan.monthEnd, month: plan.month };
   const inMunicipality = 'k.certificate_id IN (SELECT c.id FROM certificates c WHERE c.municipality_id = @m)';
   const inForce = "(k.status = 'active' OR (k.status = 'confirmed' AND k.start_date <= @end))";
   const count = (sql: string, params: Record<string, unknown>) => (db.prepare(sql).get(params) as { n: number }).n;
-  const run = (): MonthlyCloseReport => {
-    acceptDueProlongations(ctx);
+  const counts = (): MonthlyCloseReport => {
     const report = emptyReport(plan, true);
     report.activated = count(`SELECT count(*) AS n FROM contracts k WHERE k.status = 'confirmed' AND k.start_date <= @end AND ${inMunicipality}`, all);
     const charged = db
@@ -310,10 +319,13 @@ function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyCloseRepor
       .get({ ...all, year: plan.year, monthsLeft: plan.monthsLeft }) as { certificates: number; kopecks: number };
     return report;
   };
+  // A transaction that only reads: one snapshot for all the counts, no write lock.
+  if (!prolongationsDue(db, ctx.today)) return db.transaction(counts).deferred();
   try {
     db.transaction(() => {
-      throw new PreviewRollback(run());
-    })();
+      acceptDueProlongations(ctx);
+      throw new PreviewRollback(counts());
+    }).immediate();
   } catch (e) {
     if (e instanceof PreviewRollback) return e.report;
     throw e;
