@@ -7,6 +7,7 @@ import { auditOperations } from '../features/audit/operations';
 import { appendAudit } from '../features/audit/log';
 import { authOperations } from '../features/auth/operations';
 import { operatorById, toActor } from '../features/auth/operators';
+import { SecretDerivations, SecretsNeeded } from '../features/auth/passwords';
 import { certificateOperations } from '../features/certificates/operations';
 import { municipalityOperations } from '../features/municipalities/operations';
 import { cabinetOperations } from '../features/cabinet/operations';
@@ -181,6 +182,8 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
       }
       return { ok: true, value };
     } catch (error) {
+      // Not a failure: the host derives the secret off its thread and runs the call again (passwords.ts).
+      if (error instanceof SecretsNeeded) throw error;
       if (error instanceof DomainError) {
         if (def.writes || def.auditReads || error.persist) {
           try {
@@ -231,14 +234,29 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
     }
   }
 
+  /** One run of the call; a secret it needs that is not derived yet ends the run (its transaction rolled back). */
+  function runOnce(derivations: SecretDerivations, name: string, input: unknown, options: CallOptions): Result<unknown> | SecretsNeeded {
+    try {
+      return derivations.run(() => callByName(name, input, options));
+    } catch (error) {
+      if (error instanceof SecretsNeeded) return error;
+      throw error;
+    }
+  }
+
   async function callByNameWhenFree(name: string, input: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
     const writes = Object.hasOwn(operationTable, name) && (operationTable[name as OperationName] as OperationDef<OperationName>).writes;
-    if (!writes) return callByName(name, input, options);
-    const turn = await deskWriteTurn();
-    try {
-      return callByName(name, input, options);
-    } finally {
-      turn.done();
+    const derivations = new SecretDerivations();
+    for (;;) {
+      const turn = writes ? await deskWriteTurn() : null;
+      let result: Result<unknown> | SecretsNeeded;
+      try {
+        result = runOnce(derivations, name, input, options);
+      } finally {
+        turn?.done();
+      }
+      if (!(result instanceof SecretsNeeded)) return result;
+      await derivations.derivePending();
     }
   }
 
