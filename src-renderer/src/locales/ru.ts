@@ -5,6 +5,7 @@
 import { organizationRu } from './ru-organization';
 import { navigatorRu } from './ru-navigator';
 import { applicationPdf } from './ru-application-pdf';
+import { eventsAuditOps, eventsRu } from './ru-events';
 
 const ru = {
   app: {
@@ -196,6 +197,7 @@ const ru = {
       representative: 'Представитель',
       history: 'История',
       contracts: 'Договоры',
+      events: 'Мероприятия',
     },
     notFound: 'Сертификат не найден',
   },
@@ -458,6 +460,7 @@ const ru = {
       documents_printExtractBatch: 'Пакет выписок',
       months_closeStart: 'Закрытие месяца (фоновое задание)',
       jobs_get: 'Ход фонового задания',
+      ...eventsAuditOps,
     },
   },
   contracts: {
@@ -634,6 +637,7 @@ const ru = {
   organization: organizationRu,
   navigator: navigatorRu,
   applicationPdf,
+  events: eventsRu,
   errors: {
     generic: 'Операция не выполнена',
     forbidden: 'Недостаточно прав для этого раздела',
