@@ -67,10 +67,10 @@ test('organization staff publish an event; the operator applies the demo child, 
   await expect(event.application('9901101325', 'cancelled')).toContainText('Ребёнок заболел');
   await expect(event.places).toHaveText('Свободно мест: 20 из 20');
 
-  // The child's card lists the application, cancelled.
+  // The child's card lists the application, cancelled, under its contracts.
   const card = new CardPage(page);
   await card.gotoNumber('9901101325');
-  const tab = await card.openTab('events');
+  const tab = await card.openTab('contracts');
   await expect(tab.locator('[data-testid="card-event"][data-status="cancelled"]')).toContainText(BATTLE.name);
 
   // Typing part of the name in the navigator finds the event above the programs.

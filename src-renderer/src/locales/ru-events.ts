@@ -85,7 +85,7 @@ export const eventsRu = {
     endTime: 'Время окончания',
     datePlaceholder: 'ДД.ММ.ГГГГ',
     timePlaceholder: 'ЧЧ:ММ',
-    endDateHint: 'Пустая дата окончания — тот же день.',
+    endDateSameDay: 'тот же день',
     address: 'Место проведения',
     ageMin: 'Возраст от',
     ageMax: 'Возраст до',

@@ -197,7 +197,6 @@ const ru = {
       representative: 'Представитель',
       history: 'История',
       contracts: 'Договоры',
-      events: 'Мероприятия',
     },
     notFound: 'Сертификат не найден',
   },

@@ -1,6 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-export type CardTab = 'activation' | 'consent' | 'confirmation' | 'contracts' | 'events' | 'documents' | 'family' | 'representative' | 'history';
+export type CardTab = 'activation' | 'consent' | 'confirmation' | 'contracts' | 'documents' | 'family' | 'representative' | 'history';
 
 export class CardPage {
   readonly heading: Locator;
