@@ -22,6 +22,19 @@ export function dateInZone(at: Date, timeZone: string): string {
   return format.format(at);
 }
 
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock minute in a zone, 'YYYY-MM-DDTHH:MM': what an event's local start and end are compared with. */
+export function minuteInZone(at: Date, timeZone: string): string {
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    minuteFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}
+
 export function systemClock(timeZone = 'Europe/Moscow'): Clock {
   return { now: () => new Date(), today: () => dateInZone(new Date(), timeZone), timeZone };
 }

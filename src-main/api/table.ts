@@ -22,6 +22,7 @@ import { ratingOperations } from '../features/contracts/ratings';
 import { scheduleOperations } from '../features/contracts/schedule';
 import { navigatorOperations } from '../features/navigator/operations';
 import { editingOperations } from '../features/navigator/editing';
+import { eventOperations } from '../features/events/operations';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
@@ -48,6 +49,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...scheduleOperations,
   ...navigatorOperations,
   ...editingOperations,
+  ...eventOperations,
   ...operatorOperations,
   ...auditOperations,
 };

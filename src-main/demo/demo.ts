@@ -82,6 +82,26 @@ const PROGRAMS: ProgramSeed[] = [
   },
 ];
 
+/** The demo's events, in the school year that starts in `year`. */
+const DEMO_EVENTS = (year: number) =>
+  [
+    {
+      org: 'dyussh', name: 'Открытое первенство по хип-хопу', kind: 'competition', startsAt: `${year}-12-19T12:00`, endsAt: `${year}-12-19T17:00`,
+      address: 'г. Мурманск, ул. Спортивная, д. 14, большой зал', ageMin: 7, ageMax: 14, places: 40,
+      description: 'Командные и сольные выступления в трёх возрастных группах. Участникам нужна сменная обувь; родители могут прийти поддержать.',
+    },
+    {
+      org: 'logos', name: 'Рождественский вечер немецкой песни', kind: 'concert', startsAt: `${year}-12-23T17:00`, endsAt: `${year}-12-23T19:00`,
+      address: 'г. Мурманск, пр. Ленина, д. 50, актовый зал', ageMin: 10, ageMax: 17, places: 30,
+      description: 'Ученики поют рождественские песни на немецком языке; после концерта — чаепитие и викторина о традициях Германии.',
+    },
+    {
+      org: 'osh', name: 'Зимняя экскурсия «Птицы Кольского края»', kind: 'excursion', startsAt: `${year + 1}-01-16T10:00`, endsAt: `${year + 1}-01-16T14:00`,
+      address: 'Сбор: г. Мурманск, ул. Школьная, д. 5', ageMin: 10, ageMax: 16, places: 15,
+      description: 'Наблюдение за зимующими птицами в Семёновском парке с педагогом. Тёплая одежда и термос обязательны.',
+    },
+  ] as const satisfies ReadonlyArray<{ org: ProgramSeed['org']; places: number | null; [key: string]: unknown }>;
+
 /**
  * Loads the demo registry: «г. Мурманск» with its categories and limit, the seed's organizations, programs
  * and certificate 9901101325, one account per role, and generated children so lists and search feel real.
@@ -168,6 +188,15 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
         insGroup.run(core.newId(), stamp, office, programId, moduleId, `${p.name.split(' ')[0]}-${i + 1}`, `${year}-09-01`, `${year + 1}-05-31`,
           p.capacity, orgAddress[p.org], p.teacher, JSON.stringify([{ weekday: 2 + i, start: '16:00', end: '17:30' }, { weekday: 4 + i, start: '16:00', end: '17:30' }]), 4);
       });
+    }
+
+    // Upcoming events, so «Мероприятия» and the navigator's events section are not empty.
+    const insEventRow = db.prepare(
+      `INSERT INTO events(id, modified_at, origin_office, organization_id, name, kind, starts_at, ends_at, address, age_min, age_max, places, description)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of DEMO_EVENTS(year)) {
+      insEventRow.run(core.newId(), stamp, office, ids[e.org], e.name, e.kind, e.startsAt, e.endsAt, e.address, e.ageMin, e.ageMax, e.places, e.description);
     }
 
     const insOperator = db.prepare(

@@ -15,6 +15,7 @@ import { OrganizationPage } from './pages/OrganizationPage';
 import { ProgramEditorPage } from './pages/ProgramEditorPage';
 import { NavigatorPage } from './pages/NavigatorPage';
 import { ProgramPage } from './pages/ProgramPage';
+import { EventDialog, EventPage, EventsPage } from './pages/EventsPage';
 import { ALYONA, ALYONA_MOTHER, issueNewChild, logInAs } from './helpers';
 
 const dir = process.env.SHOTS_DIR;
@@ -308,6 +309,79 @@ test('navigator screens', async ({ page }) => {
     await navigator.goto();
     await navigator.certificate.fill('');
     await navigator.query.fill('');
+  }
+  await page.getByTestId('theme-switch').click();
+});
+
+/** «Мероприятия», light and dark: the list, the editor, the page with its applications, the navigator's section, the card's tab. */
+test('events screens', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const events = new EventsPage(page);
+  const event = new EventPage(page);
+  const dialog = new EventDialog(page);
+  const layout = await logInAs(page, 'org');
+  await events.goto();
+  await expect(events.items.first()).toBeVisible();
+  await page.waitForTimeout(600);
+  await page.screenshot(shot('50-events-org'));
+  await events.newEvent.click();
+  await dialog.fill({
+    name: 'Баттл «Полярная волна»', kind: 'Соревнование, конкурс', startDate: '12.12.2026', startTime: '12:00', endTime: '11:00',
+    address: 'г. Мурманск, ул. Спортивная, д. 14, большой зал', ageMin: '8', ageMax: '15', places: '2', description: 'Сольные выступления, три судьи.',
+  });
+  await dialog.submit.click();
+  await expect(dialog.error).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot(shot('51-event-new-error'));
+  await dialog.field('end-time').fill('16:00');
+  await dialog.submit.click();
+  await event.expectOpened('Баттл «Полярная волна»');
+  await layout.logout();
+  await logInAs(page, 'operator');
+
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      await page.getByTestId('theme-switch').click();
+      await page.waitForTimeout(300);
+    }
+    const s = (name: string) => shot(`${theme}-${name}`);
+    await events.goto();
+    await expect(events.items.first()).toBeVisible();
+    await page.waitForTimeout(600); // the list's spinner fades
+    await page.screenshot(s('52-events'));
+    await events.item('Баттл «Полярная волна»').click();
+    await event.expectOpened('Баттл «Полярная волна»');
+    if (theme === 'light') {
+      await event.applyFor('9901101325', 'Сидоров Сидор Сидорович');
+      await expect(event.application('9901101325', 'submitted')).toBeVisible();
+    }
+    await event.apply.click();
+    await page.getByTestId('event-apply-certificate').fill('9901101325');
+    await page.getByTestId('event-apply-child-name').fill('Сидоров Сидор Сидорович');
+    await page.getByTestId('event-apply-submit').click();
+    await expect(page.getByTestId('event-apply-error')).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot(s('53-event-apply-refused'));
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    await page.screenshot(s('54-event-page'));
+    const navigator = new NavigatorPage(page);
+    await navigator.goto();
+    await navigator.search('хип');
+    await expect(page.getByTestId('navigator-event').first()).toBeVisible();
+    await expect(navigator.results.first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot(s('55-navigator-events'));
+    await navigator.query.fill('');
+    const card = new CardPage(page);
+    await card.gotoNumber('9901101325');
+    await page.setViewportSize({ width: 1366, height: 1500 });
+    await card.openTab('contracts');
+    await expect(page.getByTestId('card-event').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot(s('56-card-events'));
+    await page.setViewportSize({ width: 1366, height: 900 });
   }
   await page.getByTestId('theme-switch').click();
 });

@@ -23,7 +23,7 @@ describe('registry file', () => {
 
   it('makes every ordinary table STRICT', () => {
     const db = openRegistry(join(tempDir(), 'r.db'), { create: true });
-    const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'certificate_search%' AND name NOT LIKE 'program_search%'").all() as Array<{ name: string; strict: number }>;
+    const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'certificate_search%' AND name NOT LIKE 'program_search%' AND name NOT LIKE 'event_search%'").all() as Array<{ name: string; strict: number }>;
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.filter((r) => r.strict !== 1)).toEqual([]);
     db.close();
@@ -40,6 +40,42 @@ describe('registry file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('migration 010 on a real database: organizations already there get events searchable by their names, applications checked', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 9)).toBe(9);
+    const synced = "'2026-11-23T10:00:00.000Z/0/o', 'o'";
+    raw.exec(`INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
+              VALUES ('m1', ${synced}, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`);
+    raw.exec(`INSERT INTO organizations(id, modified_at, origin_office, municipality_id, name, short_name) VALUES ('o1', ${synced}, 'm1', 'Центр «Ёлочка»', 'Ёлочка')`);
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    const addEvent = (id: string, name: string, startsAt = '2026-12-19T12:00', endsAt = '2026-12-19T17:00') =>
+      raw.exec(`INSERT INTO events(id, modified_at, origin_office, organization_id, name, kind, starts_at, ends_at, address, age_min, age_max)
+                VALUES ('${id}', ${synced}, 'o1', '${name}', 'festival', '${startsAt}', '${endsAt}', 'ул. Ленина, 1', 7, 14)`);
+    addEvent('e1', 'Фестиваль «Объёмная ёлка»');
+    const found = (match: string) =>
+      (raw.prepare('SELECT e.id FROM event_search s JOIN events e ON e.rowid = s.rowid WHERE event_search MATCH ? ORDER BY e.id').all(match) as Array<{ id: string }>).map((r) => r.id);
+    expect(found('"объем"*')).toEqual(['e1']);
+    expect(found('"елочк"*')).toEqual(['e1']);
+    raw.exec("UPDATE organizations SET short_name = 'Радуга', name = 'Центр «Радуга»' WHERE id = 'o1'");
+    expect(found('"елочк"*')).toEqual([]);
+    expect(found('"радуг"*')).toEqual(['e1']);
+    raw.exec("UPDATE events SET deleted = 1 WHERE id = 'e1'");
+    expect(found('"радуг"*')).toEqual([]);
+    // Local times only, the end not before the start; an application is submitted or cancelled with its date.
+    expect(() => addEvent('e2', 'Концерт', '2026-12-19 12:00')).toThrow(/CHECK constraint/);
+    expect(() => addEvent('e2', 'Концерт', '2026-12-19T12:00', '2026-12-19T11:00')).toThrow(/CHECK constraint/);
+    raw.pragma('foreign_keys = OFF'); // a bare application row, without the certificate it names
+    const application = (id: string, status: string, cancelledAt: string) =>
+      raw.exec(`INSERT INTO event_applications(id, modified_at, origin_office, event_id, certificate_id, status, created_at, confirmation_method, cancelled_at)
+                VALUES ('${id}', ${synced}, 'e1', 'c1', '${status}', '2026-11-23T10:00:00Z', 'by_name', ${cancelledAt})`);
+    application('a1', 'submitted', 'NULL');
+    expect(() => application('a2', 'cancelled', 'NULL')).toThrow(/CHECK constraint/);
+    expect(() => application('a3', 'accepted', 'NULL')).toThrow(/CHECK constraint/);
+    const plan = (raw.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM event_applications WHERE event_id = 'e1' AND status = 'submitted' AND deleted = 0").all() as Array<{ detail: string }>);
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/COVERING INDEX event_applications_event/);
+    raw.close();
   });
 
   it('migration 009 on a real database: programs and groups already there are read through the new indexes', () => {

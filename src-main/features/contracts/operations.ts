@@ -30,7 +30,7 @@ function nextContractNumber(ctx: OperationContext, year: number): string {
   return `${prefix}${String(last.n ? Number(last.n.slice(prefix.length)) + 1 : 1).padStart(6, '0')}`;
 }
 
-function childBirthDate(ctx: OperationContext, c: CertificateRow): string {
+export function childBirthDate(ctx: OperationContext, c: CertificateRow): string {
   return (ctx.core.db.prepare('SELECT birth_date AS b FROM children WHERE id = ?').get(c.child_id) as { b: string }).b;
 }
 
@@ -58,6 +58,30 @@ function setStatus(ctx: OperationContext, k: ContractRow, status: ContractRow['s
     .run(status, extra.reason ?? null, extra.terminationDate ?? null, ctx.nowIso, ctx.actor?.operatorId ?? null, ctx.stamp, k.id);
 }
 
+/** What the applicant presents for the child besides the certificate number (see `admitApplicant`). */
+export interface ApplicantPresented {
+  childFullName?: string | undefined;
+  codePhrase?: string | undefined;
+  cabinetPassword?: string | undefined;
+}
+
+/**
+ * The certificate checks every application of a child makes, for a program or an event: an annulled or suspended
+ * certificate takes none; organization staff pass the confirmation policy (wrong answers count toward the lockout);
+ * at the registry desk the parent may instead present the cabinet password. Returns how it was confirmed.
+ */
+export function admitApplicant(ctx: OperationContext, c: CertificateRow, presented: ApplicantPresented): string {
+  if (c.status === 'annulled' || c.status === 'suspended') {
+    throw new DomainError('refused', `Заявку создать нельзя: ${CERTIFICATE_STATUS_LABELS[c.status].toLowerCase()}.`);
+  }
+  if (ctx.actor!.role !== 'org_staff' && presented.cabinetPassword) {
+    verifyCabinetCredentials(ctx, c.number, presented.cabinetPassword);
+    return 'cabinet_password';
+  }
+  checkOrganizationConfirmation(ctx, c, { childFullName: presented.childFullName, codePhrase: presented.codePhrase });
+  return c.confirmation_policy;
+}
+
 /**
  * An application for a child into a group, under the certificate's confirmation policy. Organization staff pass
  * the policy's check (wrong answers count toward the lockout); at the registry desk the parent may instead present
@@ -70,17 +94,7 @@ function createApplication(input: OperationParsedInput<'applications.create'>, c
   const g = groupRow(db, input.groupId);
   ctx.audit('contract', null, `Заявка по сертификату ${c.number} в группу «${g.name}» (${g.program_name})`);
   requireOwnOrganization(ctx, g.organization_id);
-  if (c.status === 'annulled' || c.status === 'suspended') {
-    throw new DomainError('refused', `Заявку создать нельзя: ${CERTIFICATE_STATUS_LABELS[c.status].toLowerCase()}.`);
-  }
-  let method: string;
-  if (ctx.actor!.role !== 'org_staff' && input.cabinetPassword) {
-    verifyCabinetCredentials(ctx, c.number, input.cabinetPassword);
-    method = 'cabinet_password';
-  } else {
-    checkOrganizationConfirmation(ctx, c, { childFullName: input.childFullName, codePhrase: input.codePhrase });
-    method = c.confirmation_policy;
-  }
+  const method = admitApplicant(ctx, c, input);
   if (!g.enrollment_open) throw new DomainError('refused', `Зачисление на программу «${g.program_name}» закрыто.`);
   const startDate = input.startDate ?? (ctx.today > g.start_date ? ctx.today : g.start_date);
   if (startDate < g.start_date || startDate > g.end_date) {

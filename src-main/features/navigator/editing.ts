@@ -10,7 +10,7 @@ const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
 const FOREIGN_PROGRAM = 'Это программа другой организации: изменять её может только сама организация или администратор.';
 
 /** Organization staff keep only their own organization's card, programs, modules and groups. */
-function requireOwn(ctx: OperationContext, organizationId: string, refusal = FOREIGN_PROGRAM): void {
+export function requireOwn(ctx: OperationContext, organizationId: string, refusal = FOREIGN_PROGRAM): void {
   const a = ctx.actor!;
   if (a.role === 'org_staff' && a.organizationId !== organizationId) throw new DomainError('forbidden', refusal);
 }

@@ -2,9 +2,7 @@
  * Registry scale (1.5 million children, 500,000 contracts, 50,000 programs): indexes the navigator, the
  * applications and the chunked monthly close read by, and the navigator's name search.
  */
-
-/** Folds a name as the search queries are folded (the tokenizer folds case; ё is not a diacritic to it). */
-const fold = (expr: string) => `replace(replace(${expr}, 'ё', 'е'), 'Ё', 'Е')`;
+import { foldForSearch as fold } from './columns';
 
 /** The search row of each program selected by `where` (aliases p for programs, o for organizations). */
 const searchRows = (where: string) => `

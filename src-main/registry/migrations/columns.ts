@@ -4,3 +4,9 @@ export const SYNCED_COLUMNS = `
   modified_at TEXT NOT NULL,
   origin_office TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))`;
+
+/**
+ * Folds a name in SQL as the search queries are folded (the tokenizer folds case; ё is not a diacritic to it):
+ * every name search index (programs, events) is filled through it.
+ */
+export const foldForSearch = (expr: string) => `replace(replace(${expr}, 'ё', 'е'), 'Ё', 'Е')`;

@@ -7,6 +7,7 @@ import * as m006 from './006_program_interests';
 import * as m007 from './007_close_at_scale';
 import * as m008 from './008_contract_lists';
 import * as m009 from './009_navigator_filters';
+import * as m010 from './010_events';
 
 /** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -19,6 +20,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 7, name: 'close at scale', sql: m007.sql },
   { version: 8, name: 'contract lists', sql: m008.sql },
   { version: 9, name: 'navigator filters', sql: m009.sql },
+  { version: 10, name: 'events', sql: m010.sql },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -5,6 +5,7 @@
 import { organizationRu } from './ru-organization';
 import { navigatorRu } from './ru-navigator';
 import { applicationPdf } from './ru-application-pdf';
+import { eventsAuditOps, eventsRu } from './ru-events';
 
 const ru = {
   app: {
@@ -458,6 +459,7 @@ const ru = {
       documents_printExtractBatch: 'Пакет выписок',
       months_closeStart: 'Закрытие месяца (фоновое задание)',
       jobs_get: 'Ход фонового задания',
+      ...eventsAuditOps,
     },
   },
   contracts: {
@@ -634,6 +636,7 @@ const ru = {
   organization: organizationRu,
   navigator: navigatorRu,
   applicationPdf,
+  events: eventsRu,
   errors: {
     generic: 'Операция не выполнена',
     forbidden: 'Недостаточно прав для этого раздела',
