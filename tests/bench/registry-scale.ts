@@ -274,5 +274,5 @@ export async function benchMonthlyClose(server: RunningServer, municipalities: A
   await desk;
   const probe = await server.probe('report');
   return { municipalities: results, totalSeconds, previewMs, maxStallMs: probe.maxDelayMs, p99StallMs: probe.p99DelayMs,
-    stalls: probe.stalls.map((x) => `${x.ms.toFixed(0)} ms at +${((x.at - closeStartedAt) / 1000).toFixed(1)} s: ${x.requests.join(', ') || 'no request'}${x.gcMs ? `; GC ${x.gcMs.toFixed(0)} ms` : ''}`), requestsDuring: summarize(during), writesDuring: summarize(writes) };
+    stalls: probe.stalls.map((x) => `${x.ms.toFixed(0)} ms at +${((x.at - closeStartedAt) / 1000).toFixed(1)} s: ${x.requests.join(', ') || 'no request'}${x.gcMs ? `; GC ${x.gcMs.toFixed(0)} ms` : ''}${x.ranMs !== undefined ? `; ran ${x.ranMs.toFixed(0)} ms, waited for a CPU ${x.queuedMs!.toFixed(0)} ms` : ''}`), requestsDuring: summarize(during), writesDuring: summarize(writes) };
 }
