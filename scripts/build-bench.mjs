@@ -23,6 +23,8 @@ await build({
     applications: 'tests/bench/applications.ts',
     // The host's event-loop stalls during a close in the worker, timed against the worker's commits and checkpoints.
     'close-stall': 'tests/bench/close-stall.ts',
+    // What another connection's commit costs the desk's next search (SQLite's page cache reset).
+    'cache-reset': 'tests/bench/cache-reset.ts',
     // Preloaded into the spawned server host (node --import) to watch its event loop and memory.
     'server-probe': 'tests/bench/server-probe.ts',
   },
