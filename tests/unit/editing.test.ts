@@ -1,9 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDeskServer } from '../../src-main/hosts/server/server';
-import { errorOf, makeDesk, makeIssueInput, tempDir, unwrap, type TestDesk } from './helpers';
+import { errorOf, makeDesk, makeIssueInput, serverSession, unwrap, type TestDesk } from './helpers';
 
 function orgIds(desk: TestDesk) {
   const byName = (n: string) => (desk.core.db.prepare('SELECT id FROM organizations WHERE short_name = ?').get(n) as { id: string }).id;
@@ -183,27 +179,12 @@ describe('organization scope through the server host', () => {
   it("staff of one organization can neither change another's program nor see its applications", async () => {
     const desk = makeDesk({ children: 2 });
     const { logos } = orgIds(desk);
-    const rendererDir = tempDir();
-    mkdirSync(join(rendererDir, 'assets'));
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
-    const server = createDeskServer({ api: desk.api, rendererDir, port: 0, host: '127.0.0.1' });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const post = async (op: string, body: unknown, cookie = '') =>
-        (await (await fetch(`${base}/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1', Cookie: cookie }, body: JSON.stringify(body) })).json()) as {
-          ok: boolean; value: unknown; error: { code: string; message: string };
-        };
-      const login = await fetch(`${base}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1' }, body: JSON.stringify({ login: 'org', password: 'org-demo-2026' }) });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const foreign = await post('programs.save', { ...PROGRAM, organizationId: logos }, cookie);
-      expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      const list = await post('contracts.list', { organizationId: logos }, cookie);
-      expect(list).toMatchObject({ ok: true, value: [] });
-      const groups = (await post('groups.list', { organizationId: logos }, cookie)).value as Array<{ organizationName: string }>;
-      expect(groups.every((g) => g.organizationName === 'МБУ ДО Г. МУРМАНСКА ДЮСШ №14')).toBe(true);
-    } finally {
-      server.close();
-    }
+    const { call } = await serverSession(desk, 'org', 'org-demo-2026');
+    const foreign = await call('programs.save', { ...PROGRAM, organizationId: logos });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const list = await call('contracts.list', { organizationId: logos });
+    expect(list).toMatchObject({ ok: true, value: [] });
+    const groups = (await call('groups.list', { organizationId: logos })).value as Array<{ organizationName: string }>;
+    expect(groups.every((g) => g.organizationName === 'МБУ ДО Г. МУРМАНСКА ДЮСШ №14')).toBe(true);
   });
 });

@@ -1,10 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDeskServer } from '../../src-main/hosts/server/server';
 import type { OperationInput } from '../../shared/operations';
-import { errorOf, makeDesk, makeIssueInput, tempDir, unwrap, type TestDesk } from './helpers';
+import { errorOf, makeDesk, makeIssueInput, serverSession, unwrap, type TestDesk } from './helpers';
 
 const SIDOROV = { certificateNumber: '9901101325', childFullName: 'Сидоров Сидор Сидорович' };
 const DYUSSH = 'МБУ ДО Г. МУРМАНСКА ДЮСШ №14';
@@ -269,25 +265,11 @@ describe('organization scope', () => {
   it('through the server host: the cookie session of ДЮСШ staff is refused on Логос events', async () => {
     const desk = makeDesk({ children: 2 });
     const logosEvent = unwrap(desk.api.call('events.save', battle(desk, { organizationId: organizationId(desk, LOGOS), name: 'Олимпиада по немецкому языку' }), { token: desk.login('admin') }));
-    const rendererDir = tempDir();
-    mkdirSync(join(rendererDir, 'assets'));
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
-    const server = createDeskServer({ api: desk.api, rendererDir, port: 0, host: '127.0.0.1' });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const headers = { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1' };
-      const login = await fetch(`${base}/api/auth.login`, { method: 'POST', headers, body: JSON.stringify({ login: 'org', password: 'org-demo-2026' }) });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const post = async (op: string, body: unknown) =>
-        (await (await fetch(`${base}/api/${op}`, { method: 'POST', headers: { ...headers, Cookie: cookie }, body: JSON.stringify(body) })).json()) as { ok: boolean; value: unknown; error: { code: string } };
-      expect(await post('events.save', { ...battle(desk), id: logosEvent.id, organizationId: organizationId(desk, LOGOS) })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await post('events.apply', { eventId: logosEvent.id, ...SIDOROV })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await post('events.get', { eventId: logosEvent.id })).toMatchObject({ ok: true, value: { applications: null } });
-      expect(await post('events.save', battle(desk))).toMatchObject({ ok: true, value: { organizationName: DYUSSH } });
-    } finally {
-      server.close();
-    }
+    const { call } = await serverSession(desk, 'org', 'org-demo-2026');
+    expect(await call('events.save', { ...battle(desk), id: logosEvent.id, organizationId: organizationId(desk, LOGOS) })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('events.apply', { eventId: logosEvent.id, ...SIDOROV })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('events.get', { eventId: logosEvent.id })).toMatchObject({ ok: true, value: { applications: null } });
+    expect(await call('events.save', battle(desk))).toMatchObject({ ok: true, value: { organizationName: DYUSSH } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { createApi, type Api } from '../../src-main/api/table';
 import { fixedClock, type FixedClock } from '../../src-main/clock';
 import { openCore, type Core } from '../../src-main/core';
 import { loadDemo } from '../../src-main/demo/demo';
+import { createDeskServer } from '../../src-main/hosts/server/server';
 import type { OperationInput } from '../../shared/operations';
 import type { Result } from '../../shared/result';
 
@@ -20,6 +22,42 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'certdesk-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * The desk behind the real server host on a free local port, serving a stub renderer page; closed after the test.
+ * `post` calls an operation as the renderer does (JSON, the desk's header) and gives the raw response.
+ */
+export async function startServerHost(desk: TestDesk, indexHtml = '<!doctype html>') {
+  const rendererDir = tempDir();
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), indexHtml);
+  const server = createDeskServer({ api: desk.api, rendererDir, port: 0, host: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => server.close());
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/${op}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { base, post };
+}
+
+/** An API answer as the server host sends it. */
+export interface ServerAnswer {
+  ok: boolean;
+  value: unknown;
+  error: { code: string; message: string };
+}
+
+/** The server host with one signed-in operator: `call` carries that operator's session cookie. */
+export async function serverSession(desk: TestDesk, login: string, password: string) {
+  const { post } = await startServerHost(desk);
+  const signIn = await post('auth.login', { login, password });
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  return { call: async (op: string, body: unknown) => (await (await post(op, body, { Cookie: cookie })).json()) as ServerAnswer };
 }
 
 /** 23 November 2026, 13:00 in Murmansk (Europe/Moscow). */

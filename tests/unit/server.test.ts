@@ -1,32 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createDeskServer } from '../../src-main/hosts/server/server';
-import { makeDesk, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { makeDesk, startServerHost } from './helpers';
 
-let server: Server | null = null;
-afterEach(() => {
-  server?.close();
-  server = null;
-});
-
-async function start() {
-  const desk = makeDesk({ children: 5 });
-  const rendererDir = tempDir();
-  mkdirSync(join(rendererDir, 'assets'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>АРМ</title>');
-  server = createDeskServer({ api: desk.api, rendererDir, port: 0, host: '127.0.0.1' });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}/api/${op}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Certdesk-Client': '1', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-  return { base, post };
+function start() {
+  return startServerHost(makeDesk({ children: 5 }), '<!doctype html><title>АРМ</title>');
 }
 
 describe('server host', () => {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { PrintedDocument } from '../../../shared/operations';
+import type { Result } from '../../../shared/result';
 import { isDesktop, pdfBlob } from '../services/pdf';
 
 export interface OpenedDocument {
@@ -41,6 +42,14 @@ export const usePrintedStore = defineStore('printed', () => {
     return doc;
   }
 
+  /** Asks the core for a document and opens it; the core's refusal comes back as its message, null when it opened. */
+  async function print(send: () => Promise<Result<PrintedDocument>>): Promise<string | null> {
+    const r = await send();
+    if (!r.ok) return r.error.message;
+    open(r.value);
+    return null;
+  }
+
   function setPreviewOpen(value: boolean): void {
     previewOpen.value = value;
   }
@@ -56,6 +65,7 @@ export const usePrintedStore = defineStore('printed', () => {
     previewOpen: computed(() => previewOpen.value),
     popupBlocked: computed(() => popupBlocked.value),
     open,
+    print,
     setPreviewOpen,
     clear,
   };

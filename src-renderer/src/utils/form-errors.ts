@@ -26,15 +26,22 @@ export function useFormErrors() {
   }
 
   /** Bind to an NFormItem (v-bind="fe('phone')"): the first of the paths that has a message marks the field. */
-  function fe(...paths: string[]): { validationStatus?: 'error'; feedback?: string } {
-    for (const p of paths) {
-      const text = fields.value[p];
-      if (text) return { validationStatus: 'error', feedback: text };
-    }
-    return {};
+  function fe(...paths: string[]): FieldFeedback {
+    return fieldFeedback(fields.value, ...paths);
   }
 
   return { message, fields, show, showField, clear, fe };
 }
 
 export type FormErrors = ReturnType<typeof useFormErrors>;
+
+export type FieldFeedback = { validationStatus?: 'error'; feedback?: string };
+
+/** An NFormItem's mark and message from a form's per-field messages: the first of the paths that has one. */
+export function fieldFeedback(fields: Record<string, string>, ...paths: string[]): FieldFeedback {
+  for (const p of paths) {
+    const text = fields[p];
+    if (text) return { validationStatus: 'error', feedback: text };
+  }
+  return {};
+}
