@@ -5,7 +5,7 @@ import { createApi, type Api } from './api/table';
 import { clockFromEnvironment, type Clock } from './clock';
 import { openCore, type Core } from './core';
 import { loadDemo } from './demo/demo';
-import { acceptProlongationsAudited } from './features/contracts/operations';
+import { acceptProlongationsAudited, prolongationsDue } from './features/contracts/operations';
 import { warmUpNavigator } from './features/navigator/warm-up';
 import { warmUpDocuments } from './pdf';
 
@@ -55,7 +55,7 @@ export function startDeskJobs(desk: Desk, log: (m: string) => void = () => {}): 
   void warmUpNavigator(desk.core, log).then((ms) => ms !== null && log(`Навигатор: данные прочитаны за ${(ms / 1000).toFixed(1)} с`));
   let running: Promise<void> | null = null;
   const tick = async () => {
-    if (!dueProlongationsExist(desk.core)) return;
+    if (!prolongationsDue(desk.core.db, desk.core.clock.today())) return;
     try {
       const r = await desk.api.runSystemJob('contracts.acceptProlongations', async (ctx) => acceptProlongationsAudited(ctx));
       log(`Пролонгации: принято ${r.accepted}, не вступило в силу ${r.rejected}`);
@@ -69,12 +69,6 @@ export function startDeskJobs(desk: Desk, log: (m: string) => void = () => {}): 
   const timer = setInterval(() => void runNow(), HOUR_MS);
   timer.unref();
   return { stop: () => clearInterval(timer), runNow };
-}
-
-function dueProlongationsExist(core: Core): boolean {
-  return !!core.db
-    .prepare("SELECT 1 FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 LIMIT 1")
-    .get(core.clock.today());
 }
 
 /**

@@ -78,6 +78,25 @@ describe('registry file', () => {
     raw.close();
   });
 
+  it('migration 011 on a real database: due prolongations already there are found through the partial index', () => {
+    const raw = new Database(join(tempDir(), 'r.db'));
+    expect(migrate(raw, 10)).toBe(10);
+    raw.pragma('foreign_keys = OFF'); // bare contract rows, without the certificate and group they name
+    const contract = (id: string, status: string, from: string | null, deadline: string | null) =>
+      raw.exec(`INSERT INTO contracts(id, modified_at, origin_office, number, certificate_id, group_id, organization_id, status, start_date, end_date, price_kopecks, year, created_at, confirmation_method, prolonged_from, prolongation_deadline)
+                VALUES ('${id}', 'hlc', 'o', 'Д-${id}', 'c1', 'g1', 'o1', '${status}', '2027-09-01', '2028-05-31', 100, 2027, '2026-11-0${id}T10:00:00Z', 'by_name', ${from ? `'${from}'` : 'NULL'}, ${deadline ? `'${deadline}'` : 'NULL'})`);
+    contract('1', 'pending', 'k0', '2026-11-20');
+    contract('2', 'pending', null, null);
+    contract('3', 'cancelled', 'k0', '2026-11-10');
+    contract('4', 'pending', 'k0', '2026-11-30');
+    expect(migrate(raw)).toBe(LATEST_VERSION);
+    const due = "SELECT id FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND deleted = 0 AND prolongation_deadline < '2026-11-24' ORDER BY created_at";
+    expect(raw.prepare(due).all()).toEqual([{ id: '1' }]);
+    const plan = raw.prepare(`EXPLAIN QUERY PLAN ${due}`).all() as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING INDEX contracts_prolongation_due/);
+    raw.close();
+  });
+
   it('migration 009 on a real database: programs and groups already there are read through the new indexes', () => {
     const raw = new Database(join(tempDir(), 'r.db'));
     expect(migrate(raw, 8)).toBe(8);

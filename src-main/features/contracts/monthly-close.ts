@@ -6,7 +6,7 @@ import type { Core } from '../../core';
 import type { Db } from '../../registry/db';
 import { runningJob } from '../jobs/jobs';
 import { municipalityById, type MunicipalityRow } from '../municipalities/queries';
-import { acceptDueProlongations } from './operations';
+import { acceptDueProlongations, prolongationsDue } from './operations';
 
 function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -275,13 +275,6 @@ function registerCloseFunctions({ db, newId }: Core): void {
   );
   db.function('certdesk_new_id', { deterministic: false }, newId);
   functionsOn.add(db);
-}
-
-/** Whether some prolongation waits for the acceptance the close starts with (the desk's hourly job usually took it). */
-function prolongationsDue(db: Db, today: string): boolean {
-  return !!db
-    .prepare("SELECT 1 FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 LIMIT 1")
-    .get(today);
 }
 
 /**

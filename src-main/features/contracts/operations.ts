@@ -3,6 +3,7 @@ import { contractPrice, splitPayment } from '../../../shared/money';
 import { ageOn, formatDateRu } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
+import type { Db } from '../../registry/db';
 import { verifyCabinetCredentials } from '../cabinet/operations';
 import { certificateMoney } from '../certificates/card';
 import { certificateRow, certificateRowByNumber, type CertificateRow } from '../certificates/records';
@@ -195,11 +196,17 @@ function prolongOne(ctx: OperationContext, contractId: string, to: GroupRow): { 
  * would confirm them (money booked or a budget count used). One that cannot be confirmed (certificate not active,
  * no money, no budget place) is rejected with that reason.
  */
+/** Prolongations not refused by their deadline (read through the partial index of migration 011). */
+const DUE_PROLONGATIONS = "FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND deleted = 0 AND prolongation_deadline < ?";
+
+/** Whether some prolongation waits for acceptance: the desk's hourly job and the close's preview ask first. */
+export function prolongationsDue(db: Db, today: string): boolean {
+  return !!db.prepare(`SELECT 1 ${DUE_PROLONGATIONS} LIMIT 1`).get(today);
+}
+
 export function acceptDueProlongations(ctx: OperationContext): { accepted: number; rejected: number } {
   const { db } = ctx.core;
-  const due = db
-    .prepare("SELECT * FROM contracts WHERE status = 'pending' AND prolongation_deadline IS NOT NULL AND prolongation_deadline < ? AND deleted = 0 ORDER BY created_at")
-    .all(ctx.today) as ContractRow[];
+  const due = db.prepare(`SELECT * ${DUE_PROLONGATIONS} ORDER BY created_at`).all(ctx.today) as ContractRow[];
   let accepted = 0;
   let rejected = 0;
   for (const k of due) {

@@ -8,6 +8,7 @@ import * as m007 from './007_close_at_scale';
 import * as m008 from './008_contract_lists';
 import * as m009 from './009_navigator_filters';
 import * as m010 from './010_events';
+import * as m011 from './011_prolongations_due';
 
 /** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -21,6 +22,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 8, name: 'contract lists', sql: m008.sql },
   { version: 9, name: 'navigator filters', sql: m009.sql },
   { version: 10, name: 'events', sql: m010.sql },
+  { version: 11, name: 'prolongations due', sql: m011.sql },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
