@@ -202,8 +202,8 @@ function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: 
 }
 
 /**
- * The close reads pages all over a 4–5 GiB registry: mapped, they are read in place instead of copied into the
- * page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
+ * The preview reads pages all over a 4–5 GiB registry in one snapshot: mapped, they are read in place instead of
+ * copied into the page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
  */
 function mapWholeRegistry(core: Core): void {
   core.db.pragma(`mmap_size = ${2 ** 31}`);
@@ -234,7 +234,10 @@ export function closeOnItsOwnConnection(
   if (done) return done;
   // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
   core.db.pragma('cache_size = -65536');
-  mapWholeRegistry(core);
+  // No memory map: each desk's commit makes SQLite drop this connection's cache and unmap its whole map at the
+  // next transaction, and refaulting a 2 GiB map cost the close half its CPU again (`bench:close-stall` with a
+  // desk writing: 17-23 s mapped, 11-12.5 s read by calls; without a desk 12-15.6 s against 11.6-11.8 s).
+  core.db.pragma('mmap_size = 0');
   // Checkpoints between transactions, every second, rather than SQLite's automatic one inside the commit every
   // 4 MiB of WAL: a page the chunks keep changing (the ledger's last pages, its indexes' upper levels) is copied
   // into the file fewer times, and a desk's write waiting for the commit does not also wait for the checkpoint.
