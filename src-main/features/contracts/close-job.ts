@@ -202,11 +202,14 @@ function checkpointWal(core: Core, gate: Int32Array | undefined, trace?: (span: 
 }
 
 /**
- * The preview reads pages all over a 4–5 GiB registry in one snapshot: mapped, they are read in place instead of
- * copied into the page cache one read call each (SQLite caps the map at its build's maximum, 2 GiB here).
+ * The close and its preview read without a memory map. Each desk's commit makes SQLite drop the connection's cache
+ * and unmap its whole map at its next transaction, and refaulting a 2 GiB map cost the close half its CPU again
+ * (`bench:close-stall` with a desk writing: 17-23 s mapped, 11-12.5 s read by calls; without a desk 12-15.6 s
+ * against 11.6-11.8 s). And unmapping a populated 2 GiB map holds the process's memory-map lock: the thread that
+ * serves the desks stopped for 35-90 ms when the preview's worker closed its connection (4.6-4.7 s either way).
  */
-function mapWholeRegistry(core: Core): void {
-  core.db.pragma(`mmap_size = ${2 ** 31}`);
+function readWithoutMemoryMap(core: Core): void {
+  core.db.pragma('mmap_size = 0');
 }
 
 /** The preview of a close on a connection of its own (the worker's): counts from one snapshot, nothing written. */
@@ -214,7 +217,7 @@ export function previewOnItsOwnConnection(core: Core, data: CloseJobData): Month
   const ctx = jobContext(core, data);
   const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
   if (done) return { ...done, preview: true };
-  mapWholeRegistry(core);
+  readWithoutMemoryMap(core);
   return previewClose(ctx, plan);
 }
 
@@ -234,10 +237,7 @@ export function closeOnItsOwnConnection(
   if (done) return done;
   // A shared transaction's dirty pages stay in memory rather than spilling to the WAL before its commit.
   core.db.pragma('cache_size = -65536');
-  // No memory map: each desk's commit makes SQLite drop this connection's cache and unmap its whole map at the
-  // next transaction, and refaulting a 2 GiB map cost the close half its CPU again (`bench:close-stall` with a
-  // desk writing: 17-23 s mapped, 11-12.5 s read by calls; without a desk 12-15.6 s against 11.6-11.8 s).
-  core.db.pragma('mmap_size = 0');
+  readWithoutMemoryMap(core);
   // Checkpoints between transactions, every second, rather than SQLite's automatic one inside the commit every
   // 4 MiB of WAL: a page the chunks keep changing (the ledger's last pages, its indexes' upper levels) is copied
   // into the file fewer times, and a desk's write waiting for the commit does not also wait for the checkpoint.
