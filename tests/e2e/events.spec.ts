@@ -96,4 +96,11 @@ test('the operator sees every organization and filters by one; past events are a
   await expect(events.empty).toHaveText('Прошедших мероприятий нет.');
   // Organization staff's buttons are not offered to the registry operator.
   await expect(events.newEvent).toHaveCount(0);
+
+  // Come from a child's card (?certificate=), the application dialog has the number and waits for the child's name.
+  await events.goto('?certificate=9901101325');
+  await events.item('Открытое первенство по хип-хопу').click();
+  await page.getByTestId('event-apply').click();
+  await expect(page.getByTestId('event-apply-certificate')).toHaveValue('9901101325');
+  await expect(page.getByTestId('event-apply-child-name')).toBeFocused();
 });

@@ -1,7 +1,8 @@
 import type { HTMLAttributes, InputHTMLAttributes } from 'vue';
 
 /** Native input attributes plus a test id (Vue's attribute types do not list data-*). */
-export function inputAttrs(testId: string, attrs: InputHTMLAttributes = {}): InputHTMLAttributes {
+// Not `autofocus`: Naive's inputs set their own (false) over it; give the component its `autofocus` prop instead.
+export function inputAttrs(testId: string, attrs: Omit<InputHTMLAttributes, 'autofocus'> = {}): InputHTMLAttributes {
   return { ...attrs, 'data-testid': testId } as InputHTMLAttributes;
 }
 
