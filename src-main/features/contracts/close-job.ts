@@ -349,23 +349,23 @@ export function startCloseJob(ctx: OperationContext, input: OperationParsedInput
   const { plan, done } = planClose(core.db, ctx.today, input.municipalityId, input.month);
   const key = closeJobKey(plan.municipality.id, input.month, preview);
   const running = runningJob(core, key);
-  const what = `${preview ? 'предпросмотр закрытия' : 'закрытие'} месяца ${input.month}: ${plan.municipality.name}`;
+  const ofMonth = `месяца ${input.month}: ${plan.municipality.name}`;
+  const [asked, started] = preview ? ['Предпросмотр закрытия', 'Запущен предпросмотр закрытия'] : ['Закрытие', 'Запущено закрытие'];
   if (running) {
-    ctx.audit('municipality', plan.municipality.id, `Уже идёт ${what}: показан его ход`);
+    ctx.audit('municipality', plan.municipality.id, `Уже идёт ${asked.toLowerCase()} ${ofMonth}: показан его ход`);
     return { jobId: running.id };
   }
   if (!done && runningJob(core, closeJobKey(plan.municipality.id, input.month, !preview))) {
-    ctx.audit('municipality', plan.municipality.id, `${what.charAt(0).toUpperCase()}${what.slice(1)}`);
+    ctx.audit('municipality', plan.municipality.id, `${asked} ${ofMonth}`);
     throw new DomainError('conflict', preview ? ALREADY_CLOSING(input.month) : STILL_PREVIEWING(input.month));
   }
   const job = createJob(core, 'months.close', key, preview ? CLOSE_PHASES.previewing : CLOSE_PHASES.prolongations);
   if (done) {
-    ctx.audit('municipality', plan.municipality.id, `Закрытие месяца ${input.month}: ${plan.municipality.name} — месяц уже закрыт, ничего не изменено`);
+    ctx.audit('municipality', plan.municipality.id, `Закрытие ${ofMonth} — месяц уже закрыт, ничего не изменено`);
     Object.assign(job, { status: 'done', phase: CLOSE_PHASES.done, report: { ...done, preview } });
     return { jobId: job.id };
   }
-  const started = preview ? 'Запущен предпросмотр закрытия' : 'Запущено закрытие';
-  ctx.audit('municipality', plan.municipality.id, `${started} месяца ${input.month}: ${plan.municipality.name}`);
+  ctx.audit('municipality', plan.municipality.id, `${started} ${ofMonth}`);
   const data: CloseJobData = {
     file: core.file, municipalityId: plan.municipality.id, month: input.month, stamp: ctx.stamp, nowIso: ctx.nowIso,
     timeZone: core.clock.timeZone, actor: ctx.actor, chunk: closeJobSettings.chunk, preview,
