@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../shared/enums';
 import { systemClock, type Clock } from './clock';
-import { getMeta, openRegistry, setMeta, type Db } from './registry/db';
-import { HybridClock } from './registry/hlc';
-import { uuidv7 } from './registry/ids';
+import { getMeta, openDatabase, setMeta, type Db } from './database/db';
+import { HybridClock } from './database/hlc';
+import { uuidv7 } from './database/ids';
 
 export interface Actor {
   operatorId: string;
@@ -75,7 +75,7 @@ export interface CoreOptions {
 /** Opens (or creates) a registry and makes sure it knows which office it is. */
 export function openCore(file: string, options: CoreOptions = {}): Core {
   const clock = options.clock ?? systemClock();
-  const db = openRegistry(file, { create: options.create ?? true });
+  const db = openDatabase(file, { create: options.create ?? true });
   let officeId = getMeta(db, 'office_id');
   if (!officeId) {
     officeId = uuidv7(clock.now().getTime());

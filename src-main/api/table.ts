@@ -26,8 +26,8 @@ import { eventOperations } from '../features/events/operations';
 import { documentOperations } from '../features/documents/operations';
 import { operatorOperations } from '../features/operators/operations';
 import { settingsOperations } from '../features/settings/operations';
-import { setMeta } from '../registry/db';
-import { asDeskWrite, deskWriteTurn } from '../registry/write-gate';
+import { setMeta } from '../database/db';
+import { asDeskWrite, deskWriteTurn } from '../database/write-gate';
 import type { OperationContext, OperationDef } from './operation';
 
 /** The one table of operations: each feature's handlers, merged. TypeScript checks none is missing. */

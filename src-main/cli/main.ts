@@ -16,7 +16,7 @@ import { defaultDataDir, REGISTRY_FILE } from '../desk';
 import { DomainError } from '../errors';
 import { appendAudit, verifyAudit } from '../features/audit/log';
 import { hashSecret } from '../features/auth/passwords';
-import { setMeta } from '../registry/db';
+import { setMeta } from '../database/db';
 import { parseArgsRu, UsageError } from './args';
 
 const HELP = `АРМ Сертификат — командная строка

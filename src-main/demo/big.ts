@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Clock } from '../clock';
 import { openCore } from '../core';
 import { DomainError } from '../errors';
-import type { Db } from '../registry/db';
+import type { Db } from '../database/db';
 import { generateCatalogue, verifyBulkLoad } from './catalogue';
 import { generateChildren, type GenerationTarget } from './generate';
 import { loadDemo } from './demo';

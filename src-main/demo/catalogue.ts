@@ -12,7 +12,7 @@ import { BUDGET_REGISTRIES, type BudgetRegistry, type Direction, type ProgramReg
 import { contractPrice, monthlyPayments, splitPayment } from '../../shared/money';
 import { ageOn } from '../../shared/rules';
 import { officeCode } from '../features/documents/registry';
-import type { Db } from '../registry/db';
+import type { Db } from '../database/db';
 import { seededUuidv7 } from './generate';
 import { FATHER_NAMES, FEMALE_NAMES, SURNAMES, feminineSurname, patronymic } from './names';
 import { pick, seededRandom } from './random';

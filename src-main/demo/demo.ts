@@ -3,7 +3,7 @@ import { appendAudit } from '../features/audit/log';
 import { hashSecret } from '../features/auth/passwords';
 import { childNameNorm, normalizeDocument } from '../features/certificates/children';
 import { indexCertificateForSearch } from '../features/certificates/search';
-import { setMeta } from '../registry/db';
+import { setMeta } from '../database/db';
 import { normalizeName } from '../../shared/rules';
 import { CONSENT_FORM_VERSION } from '../../shared/enums';
 import { generateChildren } from './generate';

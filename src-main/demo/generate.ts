@@ -1,4 +1,4 @@
-import type { Db } from '../registry/db';
+import type { Db } from '../database/db';
 import { composeCertificateNumber, normalizeName, shrunkNominal } from '../../shared/rules';
 import { FATHER_NAMES, FEMALE_NAMES, MALE_NAMES, MOTHER_NAMES, SURNAMES, feminineSurname, patronymic } from './names';
 import { pick, seededRandom } from './random';
@@ -28,7 +28,7 @@ const DAY_MS = 86400000;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
- * The same ids as `uuidv7(ms, randomBytesFrom(rnd))` (registry/ids.ts), without the per-id arrays: the
+ * The same ids as `uuidv7(ms, randomBytesFrom(rnd))` (database/ids.ts), without the per-id arrays: the
  * generator makes several million of them. Ten random bytes, version 7 and the RFC 4122 variant.
  */
 export function seededUuidv7(ms: number, rnd: () => number): string {

@@ -11,7 +11,7 @@ import { monthlyPayments, splitPayment } from '../../shared/money';
 import { renderApplicationForm, type ApplicationFormData } from '../../src-main/pdf/application';
 import { formatRubles } from '../../shared/rules';
 import { runCli } from '../../src-main/cli/main';
-import { migrate } from '../../src-main/registry/db';
+import { migrate } from '../../src-main/database/db';
 import { captureStdio, errorOf, groupOf, makeDesk, makeIssueInput, pdfText, staffOf, tempDir, unwrap, type TestDesk } from './helpers';
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';

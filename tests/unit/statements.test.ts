@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRegistry, STATEMENT_CACHE_SIZE } from '../../src-main/registry/db';
+import { openDatabase, STATEMENT_CACHE_SIZE } from '../../src-main/database/db';
 import { tempDir } from './helpers';
 
 /** The registry connection keeps compiled statements by text (see `reuseStatements`); callers must not notice. */
 describe('statements kept by the registry connection', () => {
-  const open = () => openRegistry(join(tempDir(), 'r.db'), { create: true });
+  const open = () => openDatabase(join(tempDir(), 'r.db'), { create: true });
 
   it('hands the same compiled statement to the next caller of the same text', () => {
     const db = open();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntryView, AuditVerification } from '../../../shared/operations';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -1,7 +1,7 @@
 import type { SessionView } from '../../../shared/operations';
 import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { getMeta } from '../../registry/db';
+import { getMeta } from '../../database/db';
 import { operatorById, operatorByLogin, toOperatorView, type OperatorRow } from './operators';
 import { spendVerificationTime, verifySecret } from './passwords';
 

@@ -1,7 +1,7 @@
 import type { Role, Theme } from '../../../shared/enums';
 import type { OperatorView } from '../../../shared/operations';
 import type { Actor } from '../../core';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 export interface OperatorRow {
   id: string;

@@ -2,7 +2,7 @@ import type { BudgetRegistry, CertificateStatus, CertificateType, Relation } fro
 import type { CertificateCard } from '../../../shared/operations';
 import { fullName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { budgetCountsOf, categoryById, municipalLimitReached, type CategoryRow } from '../municipalities/queries';
 import { budgetCountsUsed } from '../contracts/queries';
 import { consentsOf } from '../consents/operations';

@@ -1,6 +1,6 @@
 import type { DuplicateCandidate } from '../../../shared/operations';
 import { fullName, normalizeName } from '../../../shared/rules';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 /** Identity documents are compared without spaces, dashes and «№», in upper case, with Ё as Е. */
 export function normalizeDocument(value: string): string {

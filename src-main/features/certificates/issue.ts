@@ -2,7 +2,7 @@ import type { OperationParsedInput } from '../../../shared/operations';
 import { ageOn, composeCertificateNumber, fullName, normalizeName, shrunkNominal } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { categoryById, municipalityById } from '../municipalities/queries';
 import { childNameNorm, findDuplicateChildren, normalizeDocument } from './children';
 import { recordCertificateEvent } from './records';

@@ -2,7 +2,7 @@ import type { CertificateStatus, ConfirmationPolicy, Relation } from '../../../s
 import { PARENT_RELATIONS } from '../../../shared/enums';
 import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 export interface CertificateRow {
   rowid: number;

@@ -1,7 +1,7 @@
 import type { CertificateSearchRow } from '../../../shared/operations';
 import { fullName, searchWords } from '../../../shared/rules';
 import type { CertificateStatus } from '../../../shared/enums';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 const collator = new Intl.Collator('ru');
 

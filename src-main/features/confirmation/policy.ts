@@ -3,7 +3,7 @@ import type { ConfirmationDecision } from '../../../shared/operations';
 import { normalizeName } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { hashSecret, verifySecret } from '../auth/passwords';
 import { certificateRow, certificateRowByNumber, recordCertificateEvent, type CertificateRow } from '../certificates/records';
 import { CONFIRMATION_MAX_FAILURES, isLocked, recordSuccessfulAttempt, wrongAnswer } from './lockout';

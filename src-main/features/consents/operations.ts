@@ -4,7 +4,7 @@ import type { ConsentView } from '../../../shared/operations';
 import { formatDateRu } from '../../../shared/rules';
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { certificateRow, primaryRepresentative, recordCertificateEvent } from '../certificates/records';
 
 interface ConsentRow {

@@ -13,7 +13,7 @@ import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/o
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import type { Actor, Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
-import { deskWriterWaiting, deskWritersCounter, enterJobWrite, jobWriting, stepAsideForDeskWriters } from '../../registry/write-gate';
+import { deskWriterWaiting, deskWritersCounter, enterJobWrite, jobWriting, stepAsideForDeskWriters } from '../../database/write-gate';
 import { DomainError } from '../../errors';
 import { appendAudit } from '../audit/log';
 import { createJob, runningJob, type Job } from '../jobs/jobs';
@@ -29,7 +29,7 @@ export interface CloseJobData {
   timeZone: string;
   actor: Actor | null;
   chunk: number;
-  /** The host's counter of desk writers (registry/write-gate.ts): the worker steps aside between chunks while it is not 0. */
+  /** The host's counter of desk writers (database/write-gate.ts): the worker steps aside between chunks while it is not 0. */
   deskWriters?: Int32Array;
   /** Post a `trace` message for each commit and checkpoint (the stall bench times the host's stalls against them). */
   trace?: boolean;

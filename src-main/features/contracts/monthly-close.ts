@@ -3,7 +3,7 @@ import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/o
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Core } from '../../core';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { runningJob } from '../jobs/jobs';
 import { municipalityById, type MunicipalityRow } from '../municipalities/queries';
 import { acceptDueProlongations, prolongationsDue } from './operations';

@@ -3,7 +3,7 @@ import { contractPrice, splitPayment } from '../../../shared/money';
 import { ageOn, formatDateRu } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { verifyCabinetCredentials } from '../cabinet/operations';
 import { certificateMoney } from '../certificates/card';
 import { certificateRow, certificateRowByNumber, type CertificateRow } from '../certificates/records';

@@ -3,7 +3,7 @@ import { monthlyPayments } from '../../../shared/money';
 import type { ContractStatus, ContractView, GroupView } from '../../../shared/operations';
 import { daysBetween, lastRatingDay, normalizeName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { budgetCountsOf, categoryById } from '../municipalities/queries';
 
 export interface GroupRow {

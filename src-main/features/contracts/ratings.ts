@@ -2,7 +2,7 @@ import type { ProgramRating } from '../../../shared/operations';
 import { formatDateRu, lastRatingDay } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { contractRow, groupRow, ratedEndDay } from './queries';
 
 export function programRating(db: Db, programId: string): ProgramRating {

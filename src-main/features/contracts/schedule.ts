@@ -1,6 +1,6 @@
 import type { ScheduleEntry } from '../../../shared/operations';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { findCertificateId } from '../certificates/card';
 import { groupRow } from './queries';
 

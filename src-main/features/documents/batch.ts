@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Api } from '../../api/table';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { DomainError } from '../../errors';
 import { renderBatchInWorker } from '../../pdf/batch';
 import type { ExtractData } from '../../pdf/documents';

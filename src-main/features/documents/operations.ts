@@ -2,7 +2,7 @@ import { CERTIFICATE_STATUS_LABELS, CERTIFICATE_TYPE_LABELS, CONSENT_FORM_VERSIO
 import type { IssuedDocumentView, PrintedDocument } from '../../../shared/operations';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { getMeta } from '../../registry/db';
+import { getMeta } from '../../database/db';
 import { renderAttendanceReference, renderCertificateExtract, renderConsentForm, type AttendanceEnrollment, type DocumentFrame, type ExtractData } from '../../pdf/documents';
 import { renderApplicationForm } from '../../pdf/application';
 import { contractRow, listContracts } from '../contracts/queries';

@@ -3,7 +3,7 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/enums';
 import type { DocumentVerification, IssuedDocumentView } from '../../../shared/operations';
 import { formatDateRu } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
-import { getMeta, type Db } from '../../registry/db';
+import { getMeta, type Db } from '../../database/db';
 
 const PREFIX: Record<DocumentKind, string> = { extract: 'ВС', attendance: 'СП', consent: 'СО', application: 'ЗЗ' };
 const OUR_NUMBER = new RegExp(`^(${Object.values(PREFIX).join('|')})-`);

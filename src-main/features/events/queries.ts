@@ -4,7 +4,7 @@ import { ageOn } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
 import { minuteInZone } from '../../clock';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 export interface EventRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { BudgetRegistry } from '../../../shared/enums';
 import type { CategoryView, MunicipalityView } from '../../../shared/operations';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 export interface MunicipalityRow {
   id: string;

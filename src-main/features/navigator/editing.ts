@@ -1,7 +1,7 @@
 import type { EditableGroup, OrganizationCardView, OrganizationRef } from '../../../shared/operations';
 import type { FeatureOperations, OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { listGroups, placesTaken } from '../contracts/queries';
 import { programCard } from './operations';
 

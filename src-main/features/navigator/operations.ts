@@ -3,7 +3,7 @@ import type { OperationParsedInput, ProgramCard } from '../../../shared/operatio
 import { ageOn, normalizeName, searchWords } from '../../../shared/rules';
 import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { certificateMoney } from '../certificates/card';
 import { certificateRowByNumber, type CertificateRow } from '../certificates/records';
 import { budgetCountsUsed } from '../contracts/queries';

@@ -1,11 +1,11 @@
 /** Worker-thread entry of the navigator's warm-up (bundled as out/main/navigator-warm-up.js): see warm-up.ts. */
 import { workerData } from 'node:worker_threads';
-import { openRegistry } from '../../registry/db';
+import { openDatabase } from '../../database/db';
 import { runAsBackgroundThread } from '../../background-thread';
 import { readNavigatorPages } from './warm-up';
 
 runAsBackgroundThread();
-const db = openRegistry((workerData as { file: string }).file, { readonly: true });
+const db = openDatabase((workerData as { file: string }).file, { readonly: true });
 try {
   readNavigatorPages(db);
 } finally {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../../core';
 import { moduleBaseUrl } from '../../pdf/module-url';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 
 export const NAVIGATOR_WARM_UP_FILE = 'navigator-warm-up.js';
 

@@ -2,7 +2,7 @@ import type { OperatorAccountView, OrganizationRef } from '../../../shared/opera
 import { ROLE_LABELS } from '../../../shared/enums';
 import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { Db } from '../../registry/db';
+import type { Db } from '../../database/db';
 import { operatorById, toOperatorView, type OperatorRow } from '../auth/operators';
 import { hashSecret, verifySecret } from '../auth/passwords';
 

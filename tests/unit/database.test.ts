@@ -2,17 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, migrate, openRegistry } from '../../src-main/registry/db';
-import { LATEST_VERSION, migrations } from '../../src-main/registry/migrations';
+import { APPLICATION_ID, migrate, openDatabase } from '../../src-main/database/db';
+import { LATEST_VERSION, migrations } from '../../src-main/database/migrations';
 import { DomainError } from '../../src-main/errors';
-import { HybridClock } from '../../src-main/registry/hlc';
-import { uuidv7 } from '../../src-main/registry/ids';
+import { HybridClock } from '../../src-main/database/hlc';
+import { uuidv7 } from '../../src-main/database/ids';
 import { tempDir } from './helpers';
 
 describe('registry file', () => {
   it('creates a registry at the latest schema, marked as ours, with WAL and full sync', () => {
     const file = join(tempDir(), 'r.db');
-    const db = openRegistry(file, { create: true });
+    const db = openDatabase(file, { create: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -22,7 +22,7 @@ describe('registry file', () => {
   });
 
   it('makes every ordinary table STRICT', () => {
-    const db = openRegistry(join(tempDir(), 'r.db'), { create: true });
+    const db = openDatabase(join(tempDir(), 'r.db'), { create: true });
     const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'certificate_search%' AND name NOT LIKE 'program_search%' AND name NOT LIKE 'event_search%'").all() as Array<{ name: string; strict: number }>;
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.filter((r) => r.strict !== 1)).toEqual([]);
@@ -36,7 +36,7 @@ describe('registry file', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
     expect(migrate(raw, 1)).toBe(1);
     raw.close();
-    const db = openRegistry(file);
+    const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -216,12 +216,12 @@ describe('registry file', () => {
 
   it('refuses a registry from a newer version with a Russian message and does not touch it', () => {
     const file = join(tempDir(), 'r.db');
-    openRegistry(file, { create: true }).close();
+    openDatabase(file, { create: true }).close();
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
     const before = readFileSync(file);
-    expect(() => openRegistry(file)).toThrow(/более новой версией/);
+    expect(() => openDatabase(file)).toThrow(/более новой версией/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -229,14 +229,14 @@ describe('registry file', () => {
     const dir = tempDir();
     const text = join(dir, 'notes.db');
     writeFileSync(text, 'это просто текст, а не реестр');
-    expect(() => openRegistry(text)).toThrow(DomainError);
-    expect(() => openRegistry(text)).toThrow(/не является реестром/);
+    expect(() => openDatabase(text)).toThrow(DomainError);
+    expect(() => openDatabase(text)).toThrow(/не является реестром/);
     const foreign = join(dir, 'foreign.db');
     const other = new Database(foreign);
     other.exec('CREATE TABLE songs (title TEXT)');
     other.close();
-    expect(() => openRegistry(foreign)).toThrow(/другой программы/);
-    expect(() => openRegistry(join(dir, 'missing.db'))).toThrow(/не найден/);
+    expect(() => openDatabase(foreign)).toThrow(/другой программы/);
+    expect(() => openDatabase(join(dir, 'missing.db'))).toThrow(/не найден/);
   });
 });
 

@@ -31,7 +31,7 @@ export interface OpenOptions {
  * Opens a registry file: refuses what is not a registry and a registry from a newer version,
  * applies pending migrations in one transaction, and sets the pragmas money and consents need.
  */
-export function openRegistry(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const exists = existsSync(file) && statSync(file).size > 0;
   if (!exists && !options.create) {
     throw new DomainError('not_found', `Файл реестра не найден: ${file}`);
