@@ -110,3 +110,6 @@ export const CONSENT_FORM_VERSION = '2026-1';
 export const SCAN_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type ScanMime = (typeof SCAN_MIME_TYPES)[number];
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+export const CONTRACT_STATUSES = ['pending', 'confirmed', 'active', 'completed', 'terminated', 'rejected', 'cancelled'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];

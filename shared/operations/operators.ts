@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from '../enums';
+import type { OperatorView } from './auth';
+import { id, newPassword, operatorFullName, operatorLogin } from './fields';
+
+export interface OperatorAccountView extends OperatorView {
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+export const operatorsContract = {
+  'operators.list': { input: z.object({}), output: {} as OperatorAccountView[] },
+  'operators.create': {
+    input: z.object({
+      login: operatorLogin,
+      fullName: operatorFullName,
+      role: z.enum(ROLES, { error: 'Роль: выберите значение' }),
+      organizationId: id.nullable().optional().transform((v) => v ?? null),
+      password: newPassword,
+    }),
+    output: {} as OperatorAccountView,
+  },
+  'operators.update': {
+    input: z.object({
+      id,
+      fullName: operatorFullName.optional(),
+      role: z.enum(ROLES, { error: 'Роль: выберите значение' }).optional(),
+      organizationId: id.nullable().optional(),
+      active: z.boolean().optional(),
+    }),
+    output: {} as OperatorAccountView,
+  },
+  'operators.resetPassword': {
+    input: z.object({ id, password: newPassword }),
+    output: {} as { reset: true },
+  },
+} as const;
