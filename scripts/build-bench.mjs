@@ -18,7 +18,7 @@ await build({
     // The navigator's query set alone, on a built registry.
     navigator: 'tests/bench/navigator.ts',
     // The navigator's warm-up worker, next to the benches that start it as the desk does.
-    'navigator-warm-up': 'src-main/features/navigator/warm-up-worker.ts',
+    'navigator-warm-up': 'src-main/features/programs/warm-up-worker.ts',
     // applications.create and contracts.confirm alone, on a copy of a built registry.
     applications: 'tests/bench/applications.ts',
     // The host's event-loop stalls during a close in the worker, timed against the worker's commits and checkpoints.

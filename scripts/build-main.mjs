@@ -16,13 +16,13 @@ await Promise.all([
       cli: 'src-main/entries/cli.ts',
       start: 'src-main/entries/start.ts',
       'server-host': 'src-main/hosts/server/main.ts',
-      'cli-host': 'src-main/cli/main.ts',
+      'cli-host': 'src-main/hosts/cli/main.ts',
       // Batch printing runs in a worker thread so the window and the server stay responsive.
       'pdf-worker': 'src-main/pdf/batch-worker.ts',
       // The monthly close of a whole municipality runs in a worker thread on its own registry connection.
-      'close-worker': 'src-main/features/contracts/close-worker.ts',
+      'close-worker': 'src-main/features/months/close-worker.ts',
       // The navigator's pages read at start on a worker thread, so the first searches do not wait for the disk.
-      'navigator-warm-up': 'src-main/features/navigator/warm-up-worker.ts',
+      'navigator-warm-up': 'src-main/features/programs/warm-up-worker.ts',
     },
     outExtension: { '.js': '.js' },
   }),

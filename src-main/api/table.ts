@@ -3,55 +3,58 @@ import { operations, type OperationName, type OperationOutput } from '../../shar
 import type { AppErrorBody, Result } from '../../shared/result';
 import type { Actor, Core } from '../core';
 import { DomainError } from '../errors';
-import { auditOperations } from '../features/audit/operations';
-import { appendAudit } from '../features/audit/log';
-import { authOperations } from '../features/auth/operations';
-import { operatorById, toActor } from '../features/auth/operators';
-import { SecretDerivations, SecretsNeeded } from '../features/auth/passwords';
-import { certificateOperations } from '../features/certificates/operations';
-import { municipalityOperations } from '../features/municipalities/operations';
-import { cabinetOperations } from '../features/cabinet/operations';
-import { statusOperations } from '../features/certificates/status';
-import { confirmationOperations } from '../features/confirmation/policy';
-import { consentOperations } from '../features/consents/operations';
-import { contractOperations } from '../features/contracts/operations';
-import { monthlyCloseOperations } from '../features/contracts/monthly-close';
-import { closeJobOperations } from '../features/contracts/close-job';
-import { jobOperations } from '../features/jobs/jobs';
-import { ratingOperations } from '../features/contracts/ratings';
-import { scheduleOperations } from '../features/contracts/schedule';
-import { navigatorOperations } from '../features/navigator/operations';
-import { editingOperations } from '../features/navigator/editing';
-import { eventOperations } from '../features/events/operations';
-import { documentOperations } from '../features/documents/operations';
-import { operatorOperations } from '../features/operators/operations';
-import { settingsOperations } from '../features/settings/operations';
+import { applicationOperations } from '../features/applications';
+import { appendAudit, auditOperations } from '../features/audit';
+import { authOperations, operatorById, SecretDerivations, SecretsNeeded, toActor } from '../features/auth';
+import { cabinetOperations } from '../features/cabinet';
+import { certificateOperations } from '../features/certificates';
+import { childOperations } from '../features/children';
+import { consentOperations } from '../features/consents';
+import { contractOperations } from '../features/contracts';
+import { documentOperations } from '../features/documents';
+import { eventOperations } from '../features/events';
+import { familyOperations } from '../features/family';
+import { groupOperations } from '../features/groups';
+import { jobOperations } from '../features/jobs';
+import { moduleOperations } from '../features/modules';
+import { monthOperations } from '../features/months';
+import { municipalityOperations } from '../features/municipalities';
+import { operatorOperations } from '../features/operators';
+import { organizationOperations } from '../features/organizations';
+import { programOperations } from '../features/programs';
+import { ratingOperations } from '../features/ratings';
+import { representativeOperations } from '../features/representatives';
+import { scheduleOperations } from '../features/schedule';
+import { settingsOperations } from '../features/settings';
 import { setMeta } from '../database/db';
 import { asDeskWrite, deskWriteTurn } from '../database/write-gate';
 import type { OperationContext, OperationDef } from './operation';
 
 /** The one table of operations: each feature's handlers, merged. TypeScript checks none is missing. */
 export const operationTable: { [N in OperationName]: OperationDef<N> } = {
-  ...authOperations,
-  ...settingsOperations,
-  ...municipalityOperations,
-  ...certificateOperations,
-  ...statusOperations,
-  ...consentOperations,
-  ...confirmationOperations,
-  ...cabinetOperations,
-  ...documentOperations,
-  ...contractOperations,
-  ...monthlyCloseOperations,
-  ...closeJobOperations,
-  ...jobOperations,
-  ...ratingOperations,
-  ...scheduleOperations,
-  ...navigatorOperations,
-  ...editingOperations,
-  ...eventOperations,
-  ...operatorOperations,
+  ...applicationOperations,
   ...auditOperations,
+  ...authOperations,
+  ...cabinetOperations,
+  ...certificateOperations,
+  ...childOperations,
+  ...consentOperations,
+  ...contractOperations,
+  ...documentOperations,
+  ...eventOperations,
+  ...familyOperations,
+  ...groupOperations,
+  ...jobOperations,
+  ...moduleOperations,
+  ...monthOperations,
+  ...municipalityOperations,
+  ...operatorOperations,
+  ...organizationOperations,
+  ...programOperations,
+  ...ratingOperations,
+  ...representativeOperations,
+  ...scheduleOperations,
+  ...settingsOperations,
 };
 
 function allowedOperations(role: Role): string[] {

@@ -11,7 +11,7 @@
 import { BUDGET_REGISTRIES, type BudgetRegistry, type Direction, type ProgramRegistry } from '../../shared/enums';
 import { contractPrice, monthlyPayments, splitPayment } from '../../shared/money';
 import { ageOn } from '../../shared/rules';
-import { officeCode } from '../features/documents/registry';
+import { officeCode } from '../common/office';
 import type { Db } from '../database/db';
 import { seededUuidv7 } from './generate';
 import { FATHER_NAMES, FEMALE_NAMES, SURNAMES, feminineSurname, patronymic } from './names';

@@ -1,8 +1,8 @@
 import type { Core } from '../core';
-import { appendAudit } from '../features/audit/log';
-import { hashSecret } from '../features/auth/passwords';
-import { childNameNorm, normalizeDocument } from '../features/certificates/children';
-import { indexCertificateForSearch } from '../features/certificates/search';
+import { appendAudit } from '../features/audit';
+import { hashSecret } from '../features/auth';
+import { childNameNorm, normalizeDocument } from '../features/children';
+import { indexCertificateForSearch } from '../features/certificates';
 import { setMeta } from '../database/db';
 import { normalizeName } from '../../shared/rules';
 import { CONSENT_FORM_VERSION } from '../../shared/enums';

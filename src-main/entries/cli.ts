@@ -1,6 +1,6 @@
 // Entry of the CLI. The Node check runs before the registry code (and its native module) loads.
 import { requireSupportedNode } from '../node-check';
-import type * as CliModuleNs from '../cli/main';
+import type * as CliModuleNs from '../hosts/cli/main';
 
 type CliModule = typeof CliModuleNs;
 

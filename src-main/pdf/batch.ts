@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchKind, ExtractData } from './documents';
-import { moduleBaseUrl } from './module-url';
+import { moduleBaseUrl } from '../common/module-url';
 
 export interface BatchJob {
   kind: BatchKind;

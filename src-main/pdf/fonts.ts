@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { localRequire } from './module-url';
+import { localRequire } from '../common/module-url';
 
 /** Logical font names used by the documents → DejaVu files. */
 export const FONT_FILES = {

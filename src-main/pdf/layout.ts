@@ -7,7 +7,7 @@
 import { formatDateRu } from '../../shared/rules';
 import { fontKey, loadFonts, registerFonts, forgetGlyphsWithoutCodePoints, type FontName } from './fonts';
 import { drawQr } from './qr';
-import { localRequire } from './module-url';
+import { localRequire } from '../common/module-url';
 
 /** A4 in points; margins in points (20 mm left, 15 mm right, 14 mm top, 19 mm bottom with the footer). */
 export const PAGE = {

@@ -22,7 +22,7 @@ import type { JobView } from '../../shared/operations';
 import { createApi } from '../../src-main/api/table';
 import { openCore } from '../../src-main/core';
 import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
-import { CLOSE_WORKER_FILE, closeJobSettings, wallClockMs, type CloseTraceSpan } from '../../src-main/features/contracts/close-job';
+import { CLOSE_WORKER_FILE, closeJobSettings, wallClockMs, type CloseTraceSpan } from '../../src-main/features/months/close-job';
 import { lastDeskWrite } from '../../src-main/database/write-gate';
 import { programKeystrokes } from './registry-scale';
 import { ms, summarize } from './stats';

@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { openCore, type Actor } from '../../src-main/core';
 import { generateBigRegistry } from '../../src-main/demo/big';
 import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
-import { closeOnItsOwnConnection, type CloseJobData } from '../../src-main/features/contracts/close-job';
-import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES } from '../../src-main/features/contracts/monthly-close';
+import { closeOnItsOwnConnection, type CloseJobData } from '../../src-main/features/months/close-job';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES } from '../../src-main/features/months/monthly-close';
 import { ms, now, summarize } from './stats';
 
 const benchDir = process.env.BENCH_DIR ?? '/tmp/certdesk-close';

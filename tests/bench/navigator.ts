@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { createApi } from '../../src-main/api/table';
 import { openCore } from '../../src-main/core';
 import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
-import { NAVIGATOR_WARM_UP_FILE, warmUpNavigator } from '../../src-main/features/navigator/warm-up';
+import { NAVIGATOR_WARM_UP_FILE, warmUpNavigator } from '../../src-main/features/programs/warm-up';
 import { navigatorSearches, type NavigatorSearch } from './registry-scale';
 import { ms, now, summarize, type Summary } from './stats';
 

@@ -23,7 +23,7 @@ import { createApi } from '../../src-main/api/table';
 import { openCore } from '../../src-main/core';
 import { generateBigRegistry } from '../../src-main/demo/big';
 import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
-import { warmUpNavigator } from '../../src-main/features/navigator/warm-up';
+import { warmUpNavigator } from '../../src-main/features/programs/warm-up';
 import { FATHER_NAMES, FEMALE_NAMES, MALE_NAMES, MOTHER_NAMES, SURNAMES, feminineSurname, patronymic } from '../../src-main/demo/names';
 import { seededRandom, pick } from '../../src-main/demo/random';
 import { REGISTRY_FILE } from '../../src-main/desk';

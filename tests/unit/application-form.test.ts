@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyPayments, splitPayment } from '../../shared/money';
 import { renderApplicationForm, type ApplicationFormData } from '../../src-main/pdf/application';
 import { formatRubles } from '../../shared/rules';
-import { runCli } from '../../src-main/cli/main';
+import { runCli } from '../../src-main/hosts/cli/main';
 import { migrate } from '../../src-main/database/db';
 import { captureStdio, errorOf, groupOf, makeDesk, makeIssueInput, pdfText, staffOf, tempDir, unwrap, type TestDesk } from './helpers';
 

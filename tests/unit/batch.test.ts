@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/main';
+import { runCli } from '../../src-main/hosts/cli/main';
 import { printExtractBatch } from '../../src-main/features/documents/batch';
 import { bundlePdfWorker, captureStdio, makeDesk, makeIssueInput, tempDir, unwrap } from './helpers';
 

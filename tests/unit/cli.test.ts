@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/main';
+import { runCli } from '../../src-main/hosts/cli/main';
 import { captureStdio, tempDir } from './helpers';
 
 const stdio = captureStdio();

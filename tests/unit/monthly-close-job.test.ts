@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobView, MonthlyCloseReport } from '../../shared/operations';
-import { closeJobSettings, eachInItsOwnTransaction, jobContext, sharedTransactions } from '../../src-main/features/contracts/close-job';
-import { CLOSE_CHUNK_CERTIFICATES, closeSteps, planClose } from '../../src-main/features/contracts/monthly-close';
+import { closeJobSettings, eachInItsOwnTransaction, jobContext, sharedTransactions } from '../../src-main/features/months/close-job';
+import { CLOSE_CHUNK_CERTIFICATES, closeSteps, planClose } from '../../src-main/features/months/monthly-close';
 import { deskWriterWaiting, deskWritersCounter, deskWriteTurn, enterJobWrite, jobWriting } from '../../src-main/database/write-gate';
 import { bundleWorker, makeDesk, makeIssueInput, unwrap, type TestDesk } from './helpers';
 

@@ -5,7 +5,7 @@ import type { OperationContext } from '../../src-main/api/operation';
 import { fixedClock } from '../../src-main/clock';
 import { openCore, type Core } from '../../src-main/core';
 import { generateBigRegistry } from '../../src-main/demo/big';
-import { NARROW_MATCH, programMatchQuery, searchPrograms, type ProgramWalk } from '../../src-main/features/navigator/operations';
+import { NARROW_MATCH, programMatchQuery, searchPrograms, type ProgramWalk } from '../../src-main/features/programs/search';
 import { TEST_NOW, tempDir } from './helpers';
 
 /**

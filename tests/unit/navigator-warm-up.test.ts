@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { warmUpNavigator } from '../../src-main/features/navigator/warm-up';
+import { warmUpNavigator } from '../../src-main/features/programs/warm-up';
 import { bundleWorker, makeDesk, unwrap } from './helpers';
 
 describe('navigator warm-up at start', () => {
   it('reads the navigator pages on a worker thread through the indexes the search uses, and the desk searches on', async () => {
     const desk = makeDesk({ children: 2 });
-    const url = await bundleWorker('src-main/features/navigator/warm-up-worker.ts', 'navigator-warm-up');
+    const url = await bundleWorker('src-main/features/programs/warm-up-worker.ts', 'navigator-warm-up');
     const logged: string[] = [];
     const took = await warmUpNavigator(desk.core, (m) => logged.push(m), url);
     // A renamed index or table fails the worker's read, which is logged rather than thrown.

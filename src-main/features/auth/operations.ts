@@ -1,9 +1,9 @@
 import type { SessionView } from '../../../shared/operations';
 import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { getMeta } from '../../database/db';
+import { officeName } from '../../common/office';
 import { operatorById, operatorByLogin, toOperatorView, type OperatorRow } from './operators';
-import { spendVerificationTime, verifySecret } from './passwords';
+import { hashSecret, spendVerificationTime, verifySecret } from './passwords';
 
 /** After this many wrong passwords within the window, the account waits out the lock. */
 export const LOGIN_MAX_FAILURES = 5;
@@ -13,15 +13,14 @@ export const LOGIN_LOCK_MS = 15 * 60 * 1000;
 const WRONG = 'Неверный логин или пароль.';
 
 function sessionView(ctx: OperationContext, row: OperatorRow, token: string): SessionView {
-  const officeName = getMeta(ctx.core.db, 'office_name') ?? 'Рабочее место';
-  return { token, operator: toOperatorView(row), office: { id: ctx.core.officeId, name: officeName }, allowedOperations: ctx.allowedOperations(row.role), deskNow: ctx.nowIso };
+  return { token, operator: toOperatorView(row), office: { id: ctx.core.officeId, name: officeName(ctx.core.db) }, allowedOperations: ctx.allowedOperations(row.role), deskNow: ctx.nowIso };
 }
 
 function minutesLeft(untilIso: string, nowMs: number): number {
   return Math.max(1, Math.ceil((Date.parse(untilIso) - nowMs) / 60000));
 }
 
-export const authOperations: FeatureOperations<'auth.login' | 'auth.logout' | 'auth.me'> = {
+export const authOperations: FeatureOperations<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword'> = {
   'auth.login': {
     roles: 'public',
     writes: true,
@@ -77,6 +76,23 @@ export const authOperations: FeatureOperations<'auth.login' | 'auth.logout' | 'a
       const row = operatorById(ctx.core.db, ctx.actor!.operatorId);
       if (!row) throw new DomainError('unauthenticated', 'Сеанс завершён. Войдите снова.');
       return sessionView(ctx, row, ctx.token ?? '');
+    },
+  },
+  'auth.changePassword': {
+    roles: ALL_ROLES,
+    writes: true,
+    handler(input, ctx) {
+      const row = operatorById(ctx.core.db, ctx.actor!.operatorId);
+      if (!row) throw new DomainError('not_found', 'Сотрудник не найден.');
+      ctx.audit('operator', row.id, 'Смена собственного пароля');
+      if (!verifySecret(input.currentPassword, row.password_hash)) {
+        throw new DomainError('refused', 'Текущий пароль указан неверно.', { fields: { currentPassword: 'Неверный пароль' } });
+      }
+      if (input.currentPassword === input.newPassword) {
+        throw new DomainError('invalid_input', 'Новый пароль должен отличаться от текущего.', { fields: { newPassword: 'Совпадает с текущим' } });
+      }
+      ctx.core.db.prepare('UPDATE operators SET password_hash = ?, modified_at = ? WHERE id = ?').run(hashSecret(input.newPassword), ctx.stamp, row.id);
+      return { changed: true };
     },
   },
 };

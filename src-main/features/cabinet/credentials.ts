@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
+import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import { hashSecret, hashSecretAsync, verifySecret } from '../auth/passwords';
-import { certificateRow, certificateRowByNumber, primaryRepresentative, recordCertificateEvent, type CertificateRow } from '../certificates/records';
-import { CONFIRMATION_MAX_FAILURES, isLocked, recordSuccessfulAttempt, wrongAnswer } from '../confirmation/lockout';
+import { certificateRowByNumber, CONFIRMATION_MAX_FAILURES, isLocked, recordCertificateEvent, recordSuccessfulAttempt, wrongAnswer, type CertificateRow } from '../certificates';
 
 /** No 0/O, 1/l/I: the password is read off paper and typed by a parent. */
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -72,57 +71,3 @@ export function verifyCabinetCredentials(ctx: OperationContext, login: string, p
   }
   throw wrongAnswer(ctx, c, 'cabinet_password', 'refused', (_failures, locked) => (locked ? `${wrong} Проверка заблокирована на 30 минут.` : wrong));
 }
-
-function childName(ctx: OperationContext, childId: string): string {
-  return (ctx.core.db.prepare("SELECT last_name || ' ' || first_name || coalesce(' ' || middle_name, '') AS n FROM children WHERE id = ?").get(childId) as { n: string }).n;
-}
-
-export const cabinetOperations: FeatureOperations<'cabinet.verify' | 'family.link' | 'representatives.update'> = {
-  'cabinet.verify': {
-    roles: REGISTRY_STAFF,
-    writes: true,
-    handler(input, ctx) {
-      ctx.audit('certificate', null, `Проверка логина и пароля личного кабинета ${input.login}`);
-      const c = verifyCabinetCredentials(ctx, input.login, input.password);
-      ctx.audit('certificate', c.id, `Проверка логина и пароля личного кабинета ${input.login}: верно`);
-      return { certificateId: c.id, number: c.number, childName: childName(ctx, c.child_id) };
-    },
-  },
-  'family.link': {
-    roles: REGISTRY_STAFF,
-    writes: true,
-    handler(input, ctx) {
-      const { db } = ctx.core;
-      const here = certificateRow(db, input.certificateId);
-      ctx.audit('certificate', here.id, `Объединение кабинетов: ${here.number} + ${input.login}`);
-      if (input.login === here.number) throw new DomainError('invalid_input', 'Это тот же сертификат: укажите логин другого кабинета.');
-      const rep = primaryRepresentative(db, here.child_id);
-      if (!rep) throw new DomainError('conflict', 'У ребёнка не указан законный представитель.');
-      const other = verifyCabinetCredentials(ctx, input.login, input.password);
-      const linked = db.prepare('SELECT 1 FROM child_representatives WHERE child_id = ? AND representative_id = ? AND deleted = 0').get(other.child_id, rep.id);
-      if (linked) throw new DomainError('conflict', `Кабинет ${other.number} уже объединён с этим представителем.`);
-      const otherRep = primaryRepresentative(db, other.child_id);
-      db.prepare('INSERT INTO child_representatives(id, modified_at, origin_office, child_id, representative_id, relation) VALUES (?, ?, ?, ?, ?, ?)').run(
-        ctx.core.newId(), ctx.stamp, ctx.core.officeId, other.child_id, rep.id, otherRep?.relation ?? rep.relation,
-      );
-      recordCertificateEvent(ctx, here.id, { kind: 'family', reason: `Кабинет объединён с ${other.number}` });
-      recordCertificateEvent(ctx, other.id, { kind: 'family', reason: `Кабинет объединён с ${here.number} (представитель ${rep.fullName})` });
-      ctx.audit('certificate', here.id, `Объединение кабинетов: ${here.number} + ${other.number}`);
-      return { linkedCertificateId: other.id };
-    },
-  },
-  'representatives.update': {
-    roles: REGISTRY_STAFF,
-    writes: true,
-    handler(input, ctx) {
-      const { db } = ctx.core;
-      const rep = db.prepare('SELECT id FROM representatives WHERE id = ? AND deleted = 0').get(input.representativeId);
-      if (!rep) throw new DomainError('not_found', 'Представитель не найден.');
-      db.prepare('UPDATE representatives SET phone = ?, email = ?, address = ?, class_address = ?, modified_at = ? WHERE id = ?').run(
-        input.phone, input.email, input.address, input.classAddress, ctx.stamp, input.representativeId,
-      );
-      ctx.audit('representative', input.representativeId, 'Изменены контактные данные представителя');
-      return { representativeId: input.representativeId };
-    },
-  },
-};

@@ -3,10 +3,10 @@ import type { CertificateCard } from '../../../shared/operations';
 import { fullName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { budgetCountsOf, categoryById, municipalLimitReached, type CategoryRow } from '../municipalities/queries';
-import { budgetCountsUsed } from '../contracts/queries';
-import { consentsOf } from '../consents/operations';
-import { documentsOf } from '../documents/registry';
+import { consentsOf } from '../consents';
+import { budgetCountsUsed } from '../contracts';
+import { documentsOf } from '../documents';
+import { budgetCountsOf, categoryById, municipalLimitReached, type CategoryRow } from '../municipalities';
 import { activationMissing, certificateRow, hasValidConsent, needsRepresentationProof } from './records';
 
 export const LIMIT_REACHED_MESSAGE =

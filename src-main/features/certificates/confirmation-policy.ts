@@ -4,8 +4,8 @@ import { normalizeName } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { hashSecret, verifySecret } from '../auth/passwords';
-import { certificateRow, certificateRowByNumber, recordCertificateEvent, type CertificateRow } from '../certificates/records';
+import { hashSecret, verifySecret } from '../auth';
+import { certificateRow, certificateRowByNumber, recordCertificateEvent, type CertificateRow } from './records';
 import { CONFIRMATION_MAX_FAILURES, isLocked, recordSuccessfulAttempt, wrongAnswer } from './lockout';
 
 /** A code phrase is said aloud and typed by someone else: case, ё/е and spacing do not matter. */

@@ -3,8 +3,8 @@ import { ageOn, composeCertificateNumber, fullName, normalizeName, shrunkNominal
 import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { categoryById, municipalityById } from '../municipalities/queries';
-import { childNameNorm, findDuplicateChildren, normalizeDocument } from './children';
+import { childNameNorm, findDuplicateChildren, normalizeDocument } from '../children';
+import { categoryById, municipalityById } from '../municipalities';
 import { recordCertificateEvent } from './records';
 import { indexCertificateForSearch } from './search';
 

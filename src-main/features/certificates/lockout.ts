@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../../shared/result';
 import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import type { CertificateRow } from '../certificates/records';
+import type { CertificateRow } from './records';
 
 /** 5 wrong answers within 15 minutes lock organization-initiated applications on the certificate for 30 minutes. */
 export const CONFIRMATION_MAX_FAILURES = 5;

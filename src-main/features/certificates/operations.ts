@@ -1,17 +1,11 @@
 import { REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import { certificateCard, findCertificateId } from './card';
-import { findDuplicateChildren } from './children';
 import { issueCertificate } from './issue';
 import { searchCertificates } from './search';
 
 export const certificateOperations: FeatureOperations<
-  'children.findDuplicates' | 'certificates.issue' | 'certificates.search' | 'certificates.get'
+  'certificates.issue' | 'certificates.search' | 'certificates.get'
 > = {
-  'children.findDuplicates': {
-    roles: REGISTRY_STAFF,
-    writes: false,
-    handler: (input, { core }) => findDuplicateChildren(core.db, input),
-  },
   'certificates.issue': {
     roles: REGISTRY_STAFF,
     writes: true,

@@ -85,3 +85,8 @@ export function activationMissing(db: Db, c: CertificateRow): string[] {
   if (!hasValidConsent(db, c.id)) missing.push('нет подписанного и не отозванного согласия на обработку персональных данных');
   return missing;
 }
+
+/** The child's date of birth: ages on a start or event date are counted from it. */
+export function childBirthDate(ctx: OperationContext, c: CertificateRow): string {
+  return (ctx.core.db.prepare('SELECT birth_date AS b FROM children WHERE id = ?').get(c.child_id) as { b: string }).b;
+}

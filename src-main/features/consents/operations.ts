@@ -5,7 +5,7 @@ import { formatDateRu } from '../../../shared/rules';
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { certificateRow, primaryRepresentative, recordCertificateEvent } from '../certificates/records';
+import { certificateRow, primaryRepresentative, recordCertificateEvent } from '../certificates';
 
 interface ConsentRow {
   id: string;

@@ -1,38 +1,24 @@
 import { CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
-import { contractPrice, splitPayment } from '../../../shared/money';
-import { ageOn, formatDateRu } from '../../../shared/rules';
+import { splitPayment } from '../../../shared/money';
+import { formatDateRu } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { verifyCabinetCredentials } from '../cabinet/operations';
-import { certificateMoney } from '../certificates/card';
-import { certificateRow, certificateRowByNumber, type CertificateRow } from '../certificates/records';
-import { checkOrganizationConfirmation } from '../confirmation/policy';
-import { officeCode } from '../documents/registry';
-import { municipalLimitReached } from '../municipalities/queries';
-import type { OperationParsedInput } from '../../../shared/operations';
-import { budgetPlace, contractRow, contractView, effectiveStatus, groupRow, listContracts, listGroups, paidFromCertificate, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
+import { requireOwnOrganization } from '../../common/ownership';
+import { officeCode } from '../../common/office';
+import { certificateMoney, certificateRow, type CertificateRow } from '../certificates';
+import { municipalLimitReached } from '../municipalities';
+import { budgetPlace, contractRow, contractView, effectiveStatus, groupRow, listContracts, paidFromCertificate, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
 
 const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
 
-/** Organization staff act only on their own organization's groups and contracts. */
-export function requireOwnOrganization(ctx: OperationContext, organizationId: string): void {
-  const actor = ctx.actor!;
-  if (actor.role === 'org_staff' && actor.organizationId !== organizationId) {
-    throw new DomainError('forbidden', 'Это группа или договор другой организации: действие недоступно.');
-  }
-}
-
-function nextContractNumber(ctx: OperationContext, year: number): string {
+/** The next contract number of the year, in the office's series: «Д-<office code>-<year>-000001». */
+export function nextContractNumber(ctx: OperationContext, year: number): string {
   const prefix = `Д-${officeCode(ctx.core.db, ctx.core.officeId)}-${year}-`;
   const last = ctx.core.db
     .prepare('SELECT max(number) AS n FROM contracts WHERE number >= ? AND number < ?')
     .get(prefix, `${prefix}:`) as { n: string | null };
   return `${prefix}${String(last.n ? Number(last.n.slice(prefix.length)) + 1 : 1).padStart(6, '0')}`;
-}
-
-export function childBirthDate(ctx: OperationContext, c: CertificateRow): string {
-  return (ctx.core.db.prepare('SELECT birth_date AS b FROM children WHERE id = ?').get(c.child_id) as { b: string }).b;
 }
 
 function ledger(ctx: OperationContext, c: CertificateRow, k: ContractRow, kind: 'reserve' | 'release', kopecks: number, note: string): void {
@@ -57,70 +43,6 @@ function setStatus(ctx: OperationContext, k: ContractRow, status: ContractRow['s
   ctx.core.db
     .prepare('UPDATE contracts SET status = ?, reason = coalesce(?, reason), termination_date = coalesce(?, termination_date), decided_at = ?, decided_by = ?, modified_at = ? WHERE id = ?')
     .run(status, extra.reason ?? null, extra.terminationDate ?? null, ctx.nowIso, ctx.actor?.operatorId ?? null, ctx.stamp, k.id);
-}
-
-/** What the applicant presents for the child besides the certificate number (see `admitApplicant`). */
-export interface ApplicantPresented {
-  childFullName?: string | undefined;
-  codePhrase?: string | undefined;
-  cabinetPassword?: string | undefined;
-}
-
-/**
- * The certificate checks every application of a child makes, for a program or an event: an annulled or suspended
- * certificate takes none; organization staff pass the confirmation policy (wrong answers count toward the lockout);
- * at the registry desk the parent may instead present the cabinet password. Returns how it was confirmed.
- */
-export function admitApplicant(ctx: OperationContext, c: CertificateRow, presented: ApplicantPresented): string {
-  if (c.status === 'annulled' || c.status === 'suspended') {
-    throw new DomainError('refused', `Заявку создать нельзя: ${CERTIFICATE_STATUS_LABELS[c.status].toLowerCase()}.`);
-  }
-  if (ctx.actor!.role !== 'org_staff' && presented.cabinetPassword) {
-    verifyCabinetCredentials(ctx, c.number, presented.cabinetPassword);
-    return 'cabinet_password';
-  }
-  checkOrganizationConfirmation(ctx, c, { childFullName: presented.childFullName, codePhrase: presented.codePhrase });
-  return c.confirmation_policy;
-}
-
-/**
- * An application for a child into a group, under the certificate's confirmation policy. Organization staff pass
- * the policy's check (wrong answers count toward the lockout); at the registry desk the parent may instead present
- * the cabinet login and password (the only way for «Запись запрещена»).
- */
-function createApplication(input: OperationParsedInput<'applications.create'>, ctx: OperationContext) {
-  const { db } = ctx.core;
-  const c = certificateRowByNumber(db, input.certificateNumber);
-  if (!c) throw new DomainError('not_found', `Сертификат № ${input.certificateNumber} не найден в реестре.`);
-  const g = groupRow(db, input.groupId);
-  ctx.audit('contract', null, `Заявка по сертификату ${c.number} в группу «${g.name}» (${g.program_name})`);
-  requireOwnOrganization(ctx, g.organization_id);
-  const method = admitApplicant(ctx, c, input);
-  if (!g.enrollment_open) throw new DomainError('refused', `Зачисление на программу «${g.program_name}» закрыто.`);
-  const startDate = input.startDate ?? (ctx.today > g.start_date ? ctx.today : g.start_date);
-  if (startDate < g.start_date || startDate > g.end_date) {
-    throw new DomainError('invalid_input', `Дата начала должна быть в периоде обучения группы: с ${formatDateRu(g.start_date)} по ${formatDateRu(g.end_date)}.`, { fields: { startDate: 'Вне периода группы' } });
-  }
-  const age = ageOn(childBirthDate(ctx, c), startDate);
-  if (age < g.age_min || age > g.age_max) {
-    throw new DomainError('refused', `Программа «${g.program_name}» — для детей от ${g.age_min} до ${g.age_max} лет, ребёнку на дату начала ${age}.`);
-  }
-  if (placesTaken(db, g.id) >= g.capacity) throw new DomainError('refused', `В группе «${g.name}» нет свободных мест (${g.capacity} из ${g.capacity}).`);
-  const twin = db
-    .prepare("SELECT number FROM contracts WHERE certificate_id = ? AND group_id = ? AND status IN ('pending', 'confirmed', 'active') AND deleted = 0")
-    .get(c.id, g.id) as { number: string } | undefined;
-  if (twin) throw new DomainError('conflict', `Ребёнок уже записан в эту группу: ${twin.number}.`);
-  const year = Number(startDate.slice(0, 4));
-  const id = ctx.core.newId();
-  const number = nextContractNumber(ctx, year);
-  db.prepare(
-    `INSERT INTO contracts(id, modified_at, origin_office, number, certificate_id, group_id, organization_id, status, start_date, end_date,
-                           price_kopecks, year, created_at, created_by, confirmation_method)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, ctx.stamp, ctx.core.officeId, number, c.id, g.id, g.organization_id, startDate, g.end_date,
-    contractPrice(g.price_kopecks, g.start_date, g.end_date, startDate, g.end_date), year, ctx.nowIso, ctx.actor?.operatorId ?? null, method);
-  ctx.audit('contract', id, `Заявка ${number}: сертификат ${c.number}, «${g.program_name}», группа «${g.name}», с ${formatDateRu(startDate)}`);
-  return contractView(db, id, ctx.today);
 }
 
 /**
@@ -233,7 +155,7 @@ export function acceptProlongationsAudited(ctx: OperationContext): { accepted: n
 }
 
 export const contractOperations: FeatureOperations<
-  'contracts.prolong' | 'contracts.acceptProlongations' | 'groups.list' | 'applications.create' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
+  'contracts.prolong' | 'contracts.acceptProlongations' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
 > = {
   'contracts.prolong': {
     roles: ORG_AND_ADMIN,
@@ -256,23 +178,6 @@ export const contractOperations: FeatureOperations<
     roles: REGISTRY_STAFF,
     writes: true,
     handler: (_input, ctx) => acceptProlongationsAudited(ctx),
-  },
-  'groups.list': {
-    roles: ALL_ROLES,
-    writes: false,
-    handler(input, ctx) {
-      const actor = ctx.actor!;
-      // A program's groups are public, as the navigator's program page shows them to everyone; otherwise organization
-      // staff list only their own organization's groups.
-      if (input.programId) return listGroups(ctx.core.db, { programId: input.programId, query: input.query });
-      const organizationId = actor.role === 'org_staff' ? actor.organizationId! : input.organizationId;
-      return listGroups(ctx.core.db, { organizationId, query: input.query });
-    },
-  },
-  'applications.create': {
-    roles: ALL_ROLES,
-    writes: true,
-    handler: createApplication,
   },
   'contracts.confirm': {
     roles: ORG_AND_ADMIN,

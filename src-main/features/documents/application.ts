@@ -20,10 +20,9 @@ import { dateInZone } from '../../clock';
 import { DomainError } from '../../errors';
 import type { ApplicationFormData, ApplicationMonth, ApplicationPayment } from '../../pdf/application';
 import type { DocumentFrame } from '../../pdf/layout';
-import { certificateCard, certificateMoney } from '../certificates/card';
-import type { CertificateRow } from '../certificates/records';
-import { municipalLimitReached } from '../municipalities/queries';
-import { budgetPlace, contractView, paidFromCertificate, type ContractRow } from '../contracts/queries';
+import { certificateCard, certificateMoney, type CertificateRow } from '../certificates';
+import { budgetPlace, contractView, paidFromCertificate, type ContractRow } from '../contracts';
+import { municipalLimitReached } from '../municipalities';
 
 const STATUS_LABELS: Record<ContractStatus, string> = {
   pending: 'заявка ожидает подтверждения организацией',

@@ -4,10 +4,10 @@ import type { Db } from '../../database/db';
 import { DomainError } from '../../errors';
 import { renderBatchInWorker } from '../../pdf/batch';
 import type { ExtractData } from '../../pdf/documents';
-import { newCabinetPasswords, reissueCabinetPassword } from '../cabinet/operations';
-import { certificateRow } from '../certificates/records';
+import { newCabinetPasswords, reissueCabinetPassword } from '../cabinet';
+import { certificateRow } from '../certificates';
 import { extractData } from './operations';
-import { registerDocument } from './registry';
+import { registerDocument } from './registration';
 
 export interface ExtractBatchOptions {
   /** Region and municipality code, 4 digits: the start of the certificate numbers («9901»). */

@@ -5,13 +5,13 @@ import { DomainError } from '../../errors';
 import { getMeta } from '../../database/db';
 import { renderAttendanceReference, renderCertificateExtract, renderConsentForm, type AttendanceEnrollment, type DocumentFrame, type ExtractData } from '../../pdf/documents';
 import { renderApplicationForm } from '../../pdf/application';
-import { contractRow, listContracts } from '../contracts/queries';
-import { requireOwnOrganization } from '../contracts/operations';
-import { certificateCard } from '../certificates/card';
-import { certificateRow, type CertificateRow } from '../certificates/records';
-import { reissueCabinetPassword } from '../cabinet/operations';
+import { requireOwnOrganization } from '../../common/ownership';
+import { reissueCabinetPassword } from '../cabinet';
+import { certificateCard, certificateRow, type CertificateRow } from '../certificates';
+import { contractRow, listContracts } from '../contracts';
 import { applicationFormData, refuseWithdrawnApplication } from './application';
-import { documentsOf, officeName, registerDocument, verifyDocument } from './registry';
+import { officeName } from '../../common/office';
+import { documentsOf, registerDocument, verifyDocument } from './registration';
 
 function frame(ctx: OperationContext, registered: { registrationNumber: string; qrPayload: string; issuedAt: string }): DocumentFrame {
   return {

@@ -3,7 +3,8 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/enums';
 import type { DocumentVerification, IssuedDocumentView } from '../../../shared/operations';
 import { formatDateRu } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
-import { getMeta, type Db } from '../../database/db';
+import type { Db } from '../../database/db';
+import { officeCode, officeName } from '../../common/office';
 
 const PREFIX: Record<DocumentKind, string> = { extract: 'ВС', attendance: 'СП', consent: 'СО', application: 'ЗЗ' };
 const OUR_NUMBER = new RegExp(`^(${Object.values(PREFIX).join('|')})-`);
@@ -13,15 +14,6 @@ export const QR_PREFIX = 'CERTDESK1';
 
 export function qrPayload(registrationNumber: string, verificationCode: string): string {
   return `${QR_PREFIX}:${registrationNumber}:${verificationCode}`;
-}
-
-export function officeCode(db: Db, officeId: string): string {
-  const row = db.prepare('SELECT code FROM offices WHERE id = ?').get(officeId) as { code: string } | undefined;
-  return row?.code ?? officeId.slice(0, 8);
-}
-
-export function officeName(db: Db): string {
-  return getMeta(db, 'office_name') ?? 'Рабочее место';
 }
 
 export interface RegisteredDocument {

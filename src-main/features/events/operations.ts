@@ -3,10 +3,10 @@ import type { EventPage } from '../../../shared/operations';
 import { ageOn } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { certificateRow, certificateRowByNumber } from '../certificates/records';
-import { admitApplicant, childBirthDate } from '../contracts/operations';
-import { requireOwn } from '../navigator/editing';
-import { programMatchQuery } from '../navigator/operations';
+import { requireOwnOrganization } from '../../common/ownership';
+import { admitApplicant } from '../applications';
+import { certificateRow, certificateRowByNumber, childBirthDate } from '../certificates';
+import { programMatchQuery } from '../programs';
 import {
   applicationView,
   childApplications,
@@ -60,7 +60,7 @@ export const eventOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const { db } = ctx.core;
-      requireOwn(ctx, input.organizationId, FOREIGN_EVENT);
+      requireOwnOrganization(ctx, input.organizationId, FOREIGN_EVENT);
       const org = db
         .prepare('SELECT m.time_zone AS zone FROM organizations o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ? AND o.deleted = 0')
         .get(input.organizationId) as { zone: string } | undefined;
@@ -106,7 +106,7 @@ export const eventOperations: FeatureOperations<
     handler(input, ctx) {
       const { db } = ctx.core;
       const e = eventRow(db, input.eventId);
-      requireOwn(ctx, e.organization_id, FOREIGN_EVENT);
+      requireOwnOrganization(ctx, e.organization_id, FOREIGN_EVENT);
       const taken = submittedCount(db, e.id);
       if (taken) {
         throw new DomainError('conflict', `Мероприятие «${e.name}» удалить нельзя: на него подано заявок — ${taken}. Сначала отмените заявки (сообщив семьям) или закройте приём заявок.`);
@@ -165,7 +165,7 @@ export const eventOperations: FeatureOperations<
       const c = certificateRowByNumber(db, input.certificateNumber);
       if (!c) throw new DomainError('not_found', `Сертификат № ${input.certificateNumber} не найден в реестре.`, { fields: { certificateNumber: 'Сертификат не найден' } });
       ctx.audit('event_application', null, `Заявка на мероприятие «${e.name}» по сертификату ${c.number}`);
-      requireOwn(ctx, e.organization_id, FOREIGN_APPLICATION);
+      requireOwnOrganization(ctx, e.organization_id, FOREIGN_APPLICATION);
       const method = admitApplicant(ctx, c, input);
       const closed = notAcceptingBecause(e, nowWhere(ctx, e.time_zone));
       if (closed) throw new DomainError('refused', `Заявку на мероприятие «${e.name}» подать нельзя: ${closed}.`);
@@ -197,7 +197,7 @@ export const eventOperations: FeatureOperations<
       if (!a) throw new DomainError('not_found', 'Заявка на мероприятие не найдена.');
       const e = eventRow(db, a.event_id);
       ctx.audit('event_application', a.id, `Отмена заявки на мероприятие «${e.name}» по сертификату ${a.certificate_number}`);
-      requireOwn(ctx, e.organization_id, FOREIGN_APPLICATION);
+      requireOwnOrganization(ctx, e.organization_id, FOREIGN_APPLICATION);
       if (a.status !== 'submitted') throw new DomainError('conflict', 'Заявка уже отменена.');
       if (e.starts_at <= nowWhere(ctx, e.time_zone)) throw new DomainError('conflict', `Мероприятие «${e.name}» уже началось: заявку на него отменить нельзя.`);
       db.prepare("UPDATE event_applications SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, modified_at = ? WHERE id = ?")

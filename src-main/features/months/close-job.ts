@@ -12,11 +12,11 @@ import { Worker } from 'node:worker_threads';
 import type { MonthlyCloseReport, OperationParsedInput } from '../../../shared/operations';
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import type { Actor, Core } from '../../core';
-import { moduleBaseUrl } from '../../pdf/module-url';
+import { moduleBaseUrl } from '../../common/module-url';
 import { deskWriterWaiting, deskWritersCounter, enterJobWrite, jobWriting, stepAsideForDeskWriters } from '../../database/write-gate';
 import { DomainError } from '../../errors';
-import { appendAudit } from '../audit/log';
-import { createJob, runningJob, type Job } from '../jobs/jobs';
+import { appendAudit } from '../audit';
+import { createJob, runningJob, type Job } from '../jobs';
 import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, previewClose, type CloseProgress, type RunInTransaction } from './monthly-close';
 
 /** What a close job needs to run anywhere: the file, what to close, and the stamp and actor of the call that started it. */

@@ -4,9 +4,9 @@ import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '.
 import { DomainError } from '../../errors';
 import type { Core } from '../../core';
 import type { Db } from '../../database/db';
-import { runningJob } from '../jobs/jobs';
-import { municipalityById, type MunicipalityRow } from '../municipalities/queries';
-import { acceptDueProlongations, prolongationsDue } from './operations';
+import { acceptDueProlongations, prolongationsDue } from '../contracts';
+import { runningJob } from '../jobs';
+import { municipalityById, type MunicipalityRow } from '../municipalities';
 
 function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

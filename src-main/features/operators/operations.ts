@@ -1,10 +1,9 @@
-import type { OperatorAccountView, OrganizationRef } from '../../../shared/operations';
+import type { OperatorAccountView } from '../../../shared/operations';
 import { ROLE_LABELS } from '../../../shared/enums';
-import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
+import { type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { operatorById, toOperatorView, type OperatorRow } from '../auth/operators';
-import { hashSecret, verifySecret } from '../auth/passwords';
+import { hashSecret, operatorById, toOperatorView, type OperatorRow } from '../auth';
 
 function accountView(row: OperatorRow): OperatorAccountView {
   return { ...toOperatorView(row), active: row.active === 1, lockedUntil: row.locked_until };
@@ -32,7 +31,7 @@ function activeAdmins(db: Db): number {
 }
 
 export const operatorOperations: FeatureOperations<
-  'operators.list' | 'operators.create' | 'operators.update' | 'operators.resetPassword' | 'organizations.list' | 'auth.changePassword'
+  'operators.list' | 'operators.create' | 'operators.update' | 'operators.resetPassword'
 > = {
   'operators.list': {
     roles: ['admin'],
@@ -40,18 +39,6 @@ export const operatorOperations: FeatureOperations<
     handler(_input, { core }) {
       const ids = core.db.prepare('SELECT id FROM operators WHERE deleted = 0 ORDER BY full_name').all() as Array<{ id: string }>;
       return ids.map(({ id }) => accountView(operatorById(core.db, id)!));
-    },
-  },
-  'organizations.list': {
-    roles: ALL_ROLES,
-    writes: false,
-    handler(_input, { core }) {
-      return core.db
-        .prepare(
-          `SELECT o.id, o.short_name AS shortName, m.name AS municipalityName FROM organizations o
-             JOIN municipalities m ON m.id = o.municipality_id WHERE o.deleted = 0 ORDER BY o.short_name`,
-        )
-        .all() as OrganizationRef[];
     },
   },
   'operators.create': {
@@ -108,22 +95,6 @@ export const operatorOperations: FeatureOperations<
       ctx.core.sessions.closeAllFor(row.id);
       ctx.audit('operator', row.id, `Пароль учётной записи ${row.login} задан администратором`);
       return { reset: true };
-    },
-  },
-  'auth.changePassword': {
-    roles: ALL_ROLES,
-    writes: true,
-    handler(input, ctx) {
-      const row = mustFind(ctx.core.db, ctx.actor!.operatorId);
-      ctx.audit('operator', row.id, 'Смена собственного пароля');
-      if (!verifySecret(input.currentPassword, row.password_hash)) {
-        throw new DomainError('refused', 'Текущий пароль указан неверно.', { fields: { currentPassword: 'Неверный пароль' } });
-      }
-      if (input.currentPassword === input.newPassword) {
-        throw new DomainError('invalid_input', 'Новый пароль должен отличаться от текущего.', { fields: { newPassword: 'Совпадает с текущим' } });
-      }
-      ctx.core.db.prepare('UPDATE operators SET password_hash = ?, modified_at = ? WHERE id = ?').run(hashSecret(input.newPassword), ctx.stamp, row.id);
-      return { changed: true };
     },
   },
 };

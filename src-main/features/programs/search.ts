@@ -1,7 +1,7 @@
 import { BUDGET_REGISTRIES, PROGRAM_REGISTRY_LABELS, type BudgetRegistry, type Direction, type ProgramRegistry } from '../../../shared/enums';
 import type { OperationParsedInput, ProgramCard } from '../../../shared/operations';
 import { ageOn, normalizeName, searchWords } from '../../../shared/rules';
-import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
+import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
 import { certificateMoney } from '../certificates/card';
@@ -78,7 +78,7 @@ interface CertificateOutlook {
   budgetLeft: BudgetRegistry[];
 }
 
-function certificateOutlook(db: Db, c: CertificateRow, today: string): CertificateOutlook {
+export function certificateOutlook(db: Db, c: CertificateRow, today: string): CertificateOutlook {
   const birth = (db.prepare('SELECT birth_date AS b FROM children WHERE id = ?').get(c.child_id) as { b: string }).b;
   const year = Number(today.slice(0, 4));
   const category = categoryById(db, c.category_id)!;
@@ -121,7 +121,7 @@ function exclusionReasons(p: ProgramRow & { capacity_left: number | null }, o: C
 }
 
 /** The cards of the programs shown, their places and modules read for all of them at once. */
-function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | undefined, today: string): ProgramCard[] {
+export function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | undefined, today: string): ProgramCard[] {
   const ids = rows.map((r) => r.id);
   const places = placesOf(db, ids, today);
   const modules = new Map<string, ProgramCard['modules']>(ids.map((id) => [id, []]));
@@ -162,7 +162,7 @@ function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | undefined, 
   });
 }
 
-function certificateFor(ctx: OperationContext, number: string | undefined): CertificateRow | undefined {
+export function certificateFor(ctx: OperationContext, number: string | undefined): CertificateRow | undefined {
   if (!number) return undefined;
   const c = certificateRowByNumber(ctx.core.db, number);
   if (!c) throw new DomainError('not_found', `Сертификат № ${number} не найден в реестре.`);
@@ -263,7 +263,7 @@ export function searchPrograms(ctx: OperationContext, f: OperationParsedInput<'p
   return toCards(db, shown, outlook, ctx.today);
 }
 
-function programRow(ctx: OperationContext, programId: string): ProgramRow {
+export function programRow(ctx: OperationContext, programId: string): ProgramRow {
   const row = ctx.core.db.prepare(`${selectPrograms()} WHERE p.id = ? AND p.deleted = 0`).get(programId) as ProgramRow | undefined;
   if (!row) throw new DomainError('not_found', 'Программа не найдена.');
   return row;
@@ -273,20 +273,3 @@ function programRow(ctx: OperationContext, programId: string): ProgramRow {
 export function programCard(ctx: OperationContext, programId: string): ProgramCard {
   return toCards(ctx.core.db, [programRow(ctx, programId)], undefined, ctx.today)[0]!;
 }
-
-export const navigatorOperations: FeatureOperations<'programs.search' | 'programs.get'> = {
-  'programs.search': {
-    roles: ALL_ROLES,
-    writes: false,
-    handler: (input, ctx) => searchPrograms(ctx, input),
-  },
-  'programs.get': {
-    roles: ALL_ROLES,
-    writes: false,
-    handler(input, ctx) {
-      const row = programRow(ctx, input.programId);
-      const c = certificateFor(ctx, input.certificateNumber);
-      return toCards(ctx.core.db, [row], c ? certificateOutlook(ctx.core.db, c, ctx.today) : undefined, ctx.today)[0]!;
-    },
-  },
-};

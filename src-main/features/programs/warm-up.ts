@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../../core';
-import { moduleBaseUrl } from '../../pdf/module-url';
+import { moduleBaseUrl } from '../../common/module-url';
 import type { Db } from '../../database/db';
 
 export const NAVIGATOR_WARM_UP_FILE = 'navigator-warm-up.js';

@@ -1,9 +1,9 @@
 import type { ProgramRating } from '../../../shared/operations';
 import { formatDateRu, lastRatingDay } from '../../../shared/rules';
-import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
+import { REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { contractRow, groupRow, ratedEndDay } from './queries';
+import { contractRow, groupRow, ratedEndDay } from '../contracts';
 
 export function programRating(db: Db, programId: string): ProgramRating {
   const r = db
@@ -17,7 +17,7 @@ export function programRating(db: Db, programId: string): ProgramRating {
   return { programId, count: r.n, results: one(r.results), staff: one(r.staff), equipment: one(r.equipment), satisfaction: one(r.satisfaction), overall };
 }
 
-export const ratingOperations: FeatureOperations<'ratings.set' | 'programs.rating'> = {
+export const ratingOperations: FeatureOperations<'ratings.set'> = {
   'ratings.set': {
     roles: REGISTRY_STAFF,
     writes: true,
@@ -40,10 +40,5 @@ export const ratingOperations: FeatureOperations<'ratings.set' | 'programs.ratin
       ctx.audit('contract', k.id, `Оценка программы по договору ${k.number}: ${input.results}/${input.staff}/${input.equipment}/${input.satisfaction} %`);
       return programRating(db, programId);
     },
-  },
-  'programs.rating': {
-    roles: ALL_ROLES,
-    writes: false,
-    handler: (input, ctx) => programRating(ctx.core.db, input.programId),
   },
 };

@@ -1,8 +1,8 @@
 import type { ScheduleEntry } from '../../../shared/operations';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import type { Db } from '../../database/db';
-import { findCertificateId } from '../certificates/card';
-import { groupRow } from './queries';
+import { findCertificateId } from '../certificates';
+import { groupRow } from '../contracts';
 
 interface SlotRow {
   timetable: string;

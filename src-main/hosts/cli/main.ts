@@ -1,23 +1,23 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { createApi, operationTable, SYSTEM_ACTOR, type Api } from '../api/table';
-import { openCore, type Core } from '../core';
-import { printExtractBatch } from '../features/documents/batch';
-import { verifyDocument } from '../features/documents/registry';
-import { findCertificateId } from '../features/certificates/card';
-import { CERTIFICATE_NUMBER_PATTERN, formatRubles, isValidIsoDate } from '../../shared/rules';
-import { CLOSE_CHUNK_CERTIFICATES, closeMonth } from '../features/contracts/monthly-close';
-import { closeInThisThread } from '../features/contracts/close-job';
-import { findContractId } from '../features/contracts/queries';
-import { loadDemo } from '../demo/demo';
-import { generateBigRegistry } from '../demo/big';
-import { defaultDataDir, REGISTRY_FILE } from '../desk';
-import { DomainError } from '../errors';
-import { appendAudit, verifyAudit } from '../features/audit/log';
-import { hashSecret } from '../features/auth/passwords';
-import { setMeta } from '../database/db';
-import { parseArgsRu, UsageError } from './args';
+import { createApi, operationTable, SYSTEM_ACTOR, type Api } from '../../api/table';
+import { openCore, type Core } from '../../core';
+import { printExtractBatch } from '../../features/documents/batch';
+import { verifyDocument } from '../../features/documents';
+import { findCertificateId } from '../../features/certificates/card';
+import { CERTIFICATE_NUMBER_PATTERN, formatRubles, isValidIsoDate } from '../../../shared/rules';
+import { CLOSE_CHUNK_CERTIFICATES, closeMonth } from '../../features/months';
+import { closeInThisThread } from '../../features/months';
+import { findContractId } from '../../features/contracts/queries';
+import { loadDemo } from '../../demo/demo';
+import { generateBigRegistry } from '../../demo/big';
+import { defaultDataDir, REGISTRY_FILE } from '../../desk';
+import { DomainError } from '../../errors';
+import { appendAudit, verifyAudit } from '../../features/audit/log';
+import { hashSecret } from '../../features/auth/passwords';
+import { setMeta } from '../../database/db';
+import { parseArgsRu, UsageError } from '../args';
 
 const HELP = `АРМ Сертификат — командная строка
 Использование: npm run certdesk -- <команда> [параметры]

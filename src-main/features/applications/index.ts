@@ -1,0 +1,1 @@
+export { admitApplicant, applicationOperations, type ApplicantPresented } from './operations';

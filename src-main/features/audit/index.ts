@@ -1,0 +1,2 @@
+export { appendAudit, verifyAudit } from './log';
+export { auditOperations } from './operations';

@@ -1,0 +1,2 @@
+export { cabinetOperations } from './operations';
+export { newCabinetPasswords, reissueCabinetPassword, verifyCabinetCredentials } from './credentials';

@@ -1,0 +1,2 @@
+export { childOperations } from './operations';
+export { childNameNorm, findDuplicateChildren, normalizeDocument } from './duplicates';

@@ -1,0 +1,1 @@
+export { consentOperations, consentsOf } from './operations';

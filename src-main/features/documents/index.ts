@@ -1,0 +1,3 @@
+export { printExtractBatch } from './batch';
+export { documentOperations } from './operations';
+export { documentsOf, verifyDocument } from './registration';

@@ -1,0 +1,1 @@
+export { eventOperations } from './operations';

@@ -1,0 +1,1 @@
+export { familyOperations } from './operations';

@@ -1,0 +1,1 @@
+export { createJob, jobOperations, runningJob, toJobView, type Job } from './operations';

@@ -1,0 +1,1 @@
+export { moduleOperations } from './operations';

@@ -1,0 +1,1 @@
+export { operatorOperations } from './operations';

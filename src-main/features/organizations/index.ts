@@ -1,0 +1,1 @@
+export { organizationOperations } from './operations';

@@ -1,0 +1,1 @@
+export { programRating, ratingOperations } from './operations';

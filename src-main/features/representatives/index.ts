@@ -1,0 +1,1 @@
+export { representativeOperations } from './operations';

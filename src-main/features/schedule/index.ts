@@ -1,0 +1,1 @@
+export { childSchedule, scheduleOperations } from './operations';
