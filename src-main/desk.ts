@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { createApi, type Api } from './api/table';
 import { clockFromEnvironment, type Clock } from './clock';
 import { openCore, type Core } from './core';
+import { DomainError } from './errors';
 import { loadDemo } from './demo/demo';
-import { acceptProlongationsAudited, prolongationsDue } from './features/contracts/operations';
-import { warmUpNavigator } from './features/navigator/warm-up';
+import { acceptProlongationsAudited, prolongationsDue } from './features/contracts';
+import { warmUpNavigator } from './features/programs';
 import { warmUpDocuments } from './pdf';
 
 export const REGISTRY_FILE = 'registry.db';
@@ -18,6 +19,11 @@ export function defaultDataDir(): string {
   if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'certdesk');
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'certdesk');
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'certdesk');
+}
+
+/** Why the registry did not open, in Russian, for the host to say in one line (a refusal says it itself). */
+export function whyDeskDidNotOpen(error: unknown): string {
+  return error instanceof DomainError ? error.message : `Не удалось открыть реестр: ${(error as Error)?.message ?? String(error)}`;
 }
 
 export interface Desk {

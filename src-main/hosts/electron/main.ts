@@ -5,15 +5,14 @@
 import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle, type Desk } from '../../desk';
-import { DomainError } from '../../errors';
+import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle, whyDeskDidNotOpen, type Desk } from '../../desk';
+import { createWindowCalls } from './window-calls';
 
 export const CHANNEL = 'certdesk:call';
 
 let desk: Desk | null = null;
 let mainWindow: BrowserWindow | null = null;
-/** The desktop window has one operator at a time; their session token lives here, never in the page. */
-let sessionToken: string | null = null;
+let windowCalls: ReturnType<typeof createWindowCalls> | null = null;
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
@@ -30,16 +29,10 @@ async function handleCall(event: IpcMainInvokeEvent, operation: unknown, input: 
   if (!isTrustedSender(event)) {
     return { ok: false, error: { code: 'forbidden', message: 'Запрос отклонён: он пришёл не из окна АРМ.' } };
   }
-  if (typeof operation !== 'string' || !desk) {
+  if (typeof operation !== 'string' || !windowCalls) {
     return { ok: false, error: { code: 'invalid_input', message: 'Неизвестная операция.' } };
   }
-  const result = await desk.api.callByNameWhenFree(operation, input, { token: sessionToken });
-  if (result.ok && operation === 'auth.login') {
-    sessionToken = (result.value as { token: string }).token;
-    return { ok: true, value: { ...(result.value as object), token: '' } };
-  }
-  if (operation === 'auth.logout') sessionToken = null;
-  return result;
+  return windowCalls.call(operation, input);
 }
 
 function createWindow(): void {
@@ -93,8 +86,9 @@ void app.whenReady().then(() => {
   });
   try {
     desk = openDesk(app.getPath('userData'), { demo: true });
+    windowCalls = createWindowCalls(desk.api);
   } catch (e) {
-    const message = e instanceof DomainError ? e.message : `Не удалось открыть реестр: ${(e as Error).message}`;
+    const message = whyDeskDidNotOpen(e);
     void import('electron').then(({ dialog }) => {
       dialog.showErrorBox('АРМ Сертификат', message);
       app.exit(1);

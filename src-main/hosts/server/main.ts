@@ -1,8 +1,7 @@
-import { parseArgsRu } from '../../cli/args';
+import { parseArgsRu } from '../args';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DomainError } from '../../errors';
-import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle } from '../../desk';
+import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle, whyDeskDidNotOpen } from '../../desk';
 import { createDeskServer } from './server';
 
 const USAGE = `Сервер АРМ Сертификат: node out/main/server.js [--data-dir ПАПКА] [--port 8780] [--lan] [--no-demo]
@@ -40,7 +39,7 @@ export async function runServer(argv: string[]): Promise<void> {
   try {
     desk = openDesk(dataDir, { demo: args.demo && !args['no-demo'] });
   } catch (e) {
-    process.stderr.write(`${e instanceof DomainError ? e.message : `Не удалось открыть реестр: ${(e as Error).message}`}\n`);
+    process.stderr.write(`${whyDeskDidNotOpen(e)}\n`);
     process.exit(1);
   }
   if (desk.createdWithDemo) process.stdout.write(`Создан демонстрационный реестр в ${dataDir}\n`);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { answerForPage } from '../../api/door';
 import type { Api } from '../../api/table';
 
 export const SESSION_COOKIE = 'certdesk_session';
@@ -119,19 +120,15 @@ export function createDeskServer(o: ServerOptions): Server {
       return;
     }
     const token = readCookie(req, SESSION_COOKIE);
-    const result = await o.api.callByNameWhenFree(operation, input, { token });
+    const answer = answerForPage(operation, await o.api.callByNameWhenFree(operation, input, { token }), token);
     const headers: Record<string, string> = {};
-    if (result.ok && operation === 'auth.login') {
-      const session = result.value as { token: string };
-      headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; HttpOnly; SameSite=Strict; Path=/${secureCookie ? '; Secure' : ''}`;
-      // The cookie carries the token; script in the page never needs to see it.
-      result.value = { ...(result.value as object), token: '' };
-    }
-    if (operation === 'auth.logout' || (!result.ok && result.error.code === 'unauthenticated' && token)) {
+    // The HttpOnly cookie carries the token; script in the page never sees it.
+    if (answer.startedSession) {
+      headers['Set-Cookie'] = `${SESSION_COOKIE}=${answer.startedSession}; HttpOnly; SameSite=Strict; Path=/${secureCookie ? '; Secure' : ''}`;
+    } else if (answer.sessionEnded) {
       headers['Set-Cookie'] = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
     }
-    if (operation === 'auth.me' && result.ok) result.value = { ...(result.value as object), token: '' };
-    sendJson(res, 200, result, headers);
+    sendJson(res, 200, answer.result, headers);
   }
 
   return createServer((req, res) => {
