@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContractView } from './contracts';
-import { certificateNumber, codePhrase, isoDate } from './fields';
+import { certificateNumber, isoDate } from './fields';
 
 export const applicationsContract = {
   'applications.create': {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { operatorLogin } from './fields';
 
 export interface AuditEntryView {
   seq: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role, Theme } from '../enums';
-import { id, newPassword } from './fields';
+import { newPassword } from './fields';
 
 export interface OperatorView {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { certificateNumber, isoDate, reason } from './fields';
+import { isoDate } from './fields';
 
 export interface DuplicateCandidate {
   childId: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentKind } from '../enums';
-import { certificateNumber, certificateRef, id } from './fields';
+import { certificateRef, id } from './fields';
 
 export interface IssuedDocumentView {
   id: string;

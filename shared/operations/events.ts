@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventApplicationStatus, type EventKind, localDateTime } from '../events';
-import { certificateNumber, certificateRef, codePhrase, id, reason, trimmed } from './fields';
+import { certificateNumber, certificateRef, id, trimmed } from './fields';
 
 /** An event as lists, the navigator and its page show it. */
 export interface EventView {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { id } from './fields';
 import type { MonthlyCloseReport } from './months';
 
 /** A background job of this process (the monthly close), as `jobs.get` answers while it runs and after. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { BudgetRegistry } from '../enums';
-import { id } from './fields';
 
 export interface CategoryView {
   id: string;

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import type { Result } from '../../shared/result';
 
 /** What a host hands to the page, and what it must do with the session on its side. */
@@ -25,4 +26,9 @@ export function answerForPage(operation: string, result: Result<unknown>, presen
   }
   const sessionEnded = operation === 'auth.logout' || (!result.ok && result.error.code === 'unauthenticated' && !!presentedToken);
   return { result: pageResult, startedSession, sessionEnded };
+}
+
+/** Whether an error is the core's refusal (a Russian sentence for the person), not a failure of the program. */
+export function isRefusal(error: unknown): error is Error {
+  return error instanceof DomainError;
 }

@@ -33,3 +33,9 @@ export type FeatureOperations<K extends OperationName> = { [N in K]: OperationDe
 
 export const ALL_ROLES = ['admin', 'registry_operator', 'org_staff'] as const satisfies readonly Role[];
 export const REGISTRY_STAFF = ['admin', 'registry_operator'] as const satisfies readonly Role[];
+
+/**
+ * Runs a write job of the office's own scripts in one transaction, with the same context and audit entry as an
+ * operation (`Api.runSystemJob`): features that work in batches take it instead of the whole api.
+ */
+export type SystemJobRunner = <T>(name: string, job: (ctx: OperationContext) => Promise<T>) => Promise<T>;

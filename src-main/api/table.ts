@@ -66,6 +66,8 @@ function allowedOperations(role: Role): string[] {
 
 export interface CallOptions {
   token?: string | null;
+  /** Run as the office's script instead of a session's operator (see `Api.callAsSystem`). */
+  asSystem?: boolean;
 }
 
 /** The actor of jobs that office scripts run from the command line (batch printing): audited as «cli». */
@@ -80,6 +82,11 @@ export interface Api {
    * Only in-process callers reach it; no host exposes it.
    */
   runSystemJob<T>(name: string, job: (ctx: OperationContext) => Promise<T>): Promise<T>;
+  /**
+   * An operation as the office's own script («cli»), with no session: the same validation, transaction, rules and
+   * audit as a desk's call. Only in-process callers reach it; no host exposes it.
+   */
+  callAsSystem<N extends OperationName>(name: N, input: unknown): Result<OperationOutput<N>>;
   /** Same as call, for hosts that route by a name from outside (an URL, an IPC message). */
   callByName(name: string, input: unknown, options?: CallOptions): Result<unknown>;
   /**
@@ -122,7 +129,7 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
     const opName = name as OperationName;
     const def = operationTable[opName] as OperationDef<OperationName>;
     const token = options.token ?? null;
-    const actor = resolveActor(token);
+    const actor = options.asSystem ? SYSTEM_ACTOR : resolveActor(token);
     if (def.roles !== 'public') {
       if (!actor) return { ok: false, error: { code: 'unauthenticated', message: 'Сеанс завершён или не начат. Войдите в АРМ.' } };
       if (!def.roles.includes(actor.role)) {
@@ -156,7 +163,7 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
       const summary = refusal ? `${info.summary}${info.summary ? ' — ' : ''}отказ: ${refusal}` : info.summary;
       appendAudit(core.db, {
         at: ctx.nowIso,
-        operatorId: actor?.operatorId ?? null,
+        operatorId: actor === SYSTEM_ACTOR ? null : actor?.operatorId ?? null,
         operatorLogin: actor?.login ?? null,
         operation: opName,
         recordType: info.recordType,
@@ -267,6 +274,7 @@ export function createApi(core: Core, log: (message: string) => void = (m) => co
 
   return {
     call: (name, input, options) => callByName(name, input, options) as never,
+    callAsSystem: (name, input) => callByName(name, input, { asSystem: true }) as never,
     callByName,
     callByNameWhenFree,
     runSystemJob,

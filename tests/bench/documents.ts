@@ -50,7 +50,7 @@ const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const t0 = now();
 let progressCalls = 0;
-const batch = await printExtractBatch(api, core.db, {
+const batch = await printExtractBatch(api.runSystemJob, core.db, {
   municipalityPrefix: '9901', issuedOn: today, outFile: join(dir, 'batch.pdf'),
   workerUrl: new URL('../main/pdf-worker.js', import.meta.url), onProgress: () => (progressCalls += 1),
 });

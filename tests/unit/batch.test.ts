@@ -20,7 +20,7 @@ describe('batch of extracts issued on a day', () => {
     );
     const outFile = join(desk.dir, 'batch.pdf');
     const progress: number[] = [];
-    const r = await printExtractBatch(desk.api, desk.core.db, { municipalityPrefix: '9901', issuedOn: '2026-11-23', outFile, workerUrl, onProgress: (d) => progress.push(d) });
+    const r = await printExtractBatch(desk.api.runSystemJob, desk.core.db, { municipalityPrefix: '9901', issuedOn: '2026-11-23', outFile, workerUrl, onProgress: (d) => progress.push(d) });
     expect(r.count).toBe(3);
     expect(progress.at(-1)).toBe(3);
     execFileSync('qpdf', ['--check', outFile], { stdio: 'pipe' });
@@ -37,15 +37,15 @@ describe('batch of extracts issued on a day', () => {
     const token = desk.login();
     unwrap(desk.api.call('certificates.issue', makeIssueInput(desk), { token }));
     const before = desk.core.db.prepare('SELECT count(*) AS docs, (SELECT count(*) FROM audit_log) AS audit FROM issued_documents').get();
-    await expect(printExtractBatch(desk.api, desk.core.db, { municipalityPrefix: '9901', issuedOn: '2026-11-23', outFile: join(desk.dir, 'no-such-dir', 'x.pdf'), workerUrl })).rejects.toThrow();
+    await expect(printExtractBatch(desk.api.runSystemJob, desk.core.db, { municipalityPrefix: '9901', issuedOn: '2026-11-23', outFile: join(desk.dir, 'no-such-dir', 'x.pdf'), workerUrl })).rejects.toThrow();
     expect(desk.core.db.prepare('SELECT count(*) AS docs, (SELECT count(*) FROM audit_log) AS audit FROM issued_documents').get()).toEqual(before);
     expect(desk.core.db.prepare('SELECT count(*) AS n FROM certificates WHERE cabinet_password_hash IS NOT NULL').get()).toEqual({ n: 0 });
   });
 
   it('refuses a day with nothing to print and a malformed municipality', async () => {
     const desk = makeDesk({ children: 2 });
-    await expect(printExtractBatch(desk.api, desk.core.db, { municipalityPrefix: '9901', issuedOn: '2020-01-01', outFile: join(desk.dir, 'x.pdf'), workerUrl })).rejects.toThrow(/печатать нечего/);
-    await expect(printExtractBatch(desk.api, desk.core.db, { municipalityPrefix: '99', issuedOn: '2026-11-23', outFile: join(desk.dir, 'x.pdf'), workerUrl })).rejects.toThrow(/4 цифры/);
+    await expect(printExtractBatch(desk.api.runSystemJob, desk.core.db, { municipalityPrefix: '9901', issuedOn: '2020-01-01', outFile: join(desk.dir, 'x.pdf'), workerUrl })).rejects.toThrow(/печатать нечего/);
+    await expect(printExtractBatch(desk.api.runSystemJob, desk.core.db, { municipalityPrefix: '99', issuedOn: '2026-11-23', outFile: join(desk.dir, 'x.pdf'), workerUrl })).rejects.toThrow(/4 цифры/);
   });
 });
 

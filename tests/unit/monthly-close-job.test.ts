@@ -162,7 +162,7 @@ function describeCloseJob(where: string, setUp: () => Promise<void>) {
 }
 
 describeCloseJob('in a worker thread', async () => {
-  closeJobSettings.workerUrl = await bundleWorker('src-main/features/contracts/close-worker.ts', 'close-worker');
+  closeJobSettings.workerUrl = await bundleWorker('src-main/features/months/close-worker.ts', 'close-worker');
 });
 describeCloseJob('in the calling thread', () => {
   closeJobSettings.workerUrl = null;

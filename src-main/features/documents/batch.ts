@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Api } from '../../api/table';
+import type { SystemJobRunner } from '../../api/operation';
 import type { Db } from '../../database/db';
 import { DomainError } from '../../errors';
 import { renderBatchInWorker } from '../../pdf/batch';
@@ -24,7 +24,7 @@ export interface ExtractBatchOptions {
  * (hashed in parallel before the transaction), a registered extract, and a page in the batch rendered by a
  * worker. The registry changes only if the PDF was written.
  */
-export async function printExtractBatch(api: Api, db: Db, o: ExtractBatchOptions): Promise<{ count: number; registrationNumbers: string[] }> {
+export async function printExtractBatch(runSystemJob: SystemJobRunner, db: Db, o: ExtractBatchOptions): Promise<{ count: number; registrationNumbers: string[] }> {
   if (!/^\d{4}$/.test(o.municipalityPrefix)) throw new DomainError('invalid_input', 'Муниципалитет: 4 цифры — код региона и код муниципалитета, например 9901.');
   const ids = db
     .prepare(`SELECT id FROM certificates WHERE number >= ? AND number <= ? AND issued_on = ? AND status <> 'annulled' AND deleted = 0 ORDER BY number`)
@@ -33,7 +33,7 @@ export async function printExtractBatch(api: Api, db: Db, o: ExtractBatchOptions
     throw new DomainError('not_found', `Нет сертификатов муниципалитета ${o.municipalityPrefix}, выданных ${o.issuedOn}: печатать нечего.`);
   }
   const passwords = await newCabinetPasswords(ids.length);
-  return api.runSystemJob('documents.printExtractBatch', async (ctx) => {
+  return runSystemJob('documents.printExtractBatch', async (ctx) => {
     const items: ExtractData[] = [];
     const registrationNumbers: string[] = [];
     ids.forEach(({ id }, i) => {

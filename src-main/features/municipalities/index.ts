@@ -1,2 +1,2 @@
 export { municipalityOperations } from './operations';
-export { budgetCountsOf, categoryById, municipalityById, municipalLimitReached, type CategoryRow, type MunicipalityRow } from './queries';
+export { budgetCountsOf, categoryById, municipalityByCode, municipalityById, municipalLimitReached, type CategoryRow, type MunicipalityRow } from './queries';

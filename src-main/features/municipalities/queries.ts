@@ -67,3 +67,10 @@ export function municipalLimitReached(db: Db, municipalityId: string, year: numb
     .get(municipalityId, year) as { v: number } | undefined;
   return (used?.v ?? 0) >= limit.v;
 }
+
+/** A municipality by its 4-digit code (region and municipality, «9901»), as office scripts name it. */
+export function municipalityByCode(db: Db, code: string): MunicipalityRow | undefined {
+  return db
+    .prepare('SELECT * FROM municipalities WHERE region_code = ? AND municipality_code = ? AND deleted = 0')
+    .get(code.slice(0, 2), code.slice(2)) as MunicipalityRow | undefined;
+}

@@ -1,1 +1,1 @@
-export { operatorOperations } from './operations';
+export { createOperatorAccount, operatorOperations } from './operations';

@@ -1,4 +1,4 @@
-import type { OperatorAccountView } from '../../../shared/operations';
+import type { OperationParsedInput, OperatorAccountView } from '../../../shared/operations';
 import { ROLE_LABELS } from '../../../shared/enums';
 import { type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
@@ -30,6 +30,22 @@ function activeAdmins(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM operators WHERE role = 'admin' AND active = 1 AND deleted = 0").get() as { n: number }).n;
 }
 
+/** A new staff account: from the administrator's screen, and the first administrator of a new registry. */
+export function createOperatorAccount(input: OperationParsedInput<'operators.create'>, ctx: OperationContext): OperatorAccountView {
+  const { db } = ctx.core;
+  if (db.prepare('SELECT 1 FROM operators WHERE login = ?').get(input.login)) {
+    throw new DomainError('conflict', `Логин «${input.login}» уже занят.`, { fields: { login: 'Логин уже занят' } });
+  }
+  const organizationId = organizationFor(ctx, input.role, input.organizationId);
+  const id = ctx.core.newId();
+  db.prepare(
+    `INSERT INTO operators(id, modified_at, origin_office, login, full_name, role, organization_id, password_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, ctx.stamp, ctx.core.officeId, input.login, input.fullName, input.role, organizationId, hashSecret(input.password));
+  ctx.audit('operator', id, `Создана учётная запись ${input.login} (${ROLE_LABELS[input.role]})`);
+  return accountView(mustFind(db, id));
+}
+
 export const operatorOperations: FeatureOperations<
   'operators.list' | 'operators.create' | 'operators.update' | 'operators.resetPassword'
 > = {
@@ -44,20 +60,7 @@ export const operatorOperations: FeatureOperations<
   'operators.create': {
     roles: ['admin'],
     writes: true,
-    handler(input, ctx) {
-      const { db } = ctx.core;
-      if (db.prepare('SELECT 1 FROM operators WHERE login = ?').get(input.login)) {
-        throw new DomainError('conflict', `Логин «${input.login}» уже занят.`, { fields: { login: 'Логин уже занят' } });
-      }
-      const organizationId = organizationFor(ctx, input.role, input.organizationId);
-      const id = ctx.core.newId();
-      db.prepare(
-        `INSERT INTO operators(id, modified_at, origin_office, login, full_name, role, organization_id, password_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, ctx.stamp, ctx.core.officeId, input.login, input.fullName, input.role, organizationId, hashSecret(input.password));
-      ctx.audit('operator', id, `Создана учётная запись ${input.login} (${ROLE_LABELS[input.role]})`);
-      return accountView(mustFind(db, id));
-    },
+    handler: createOperatorAccount,
   },
   'operators.update': {
     roles: ['admin'],

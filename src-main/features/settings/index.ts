@@ -1,1 +1,1 @@
-export { settingsOperations } from './operations';
+export { nameTheOffice, settingsOperations } from './operations';

@@ -1,4 +1,5 @@
-import { ALL_ROLES, type FeatureOperations } from '../../api/operation';
+import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
+import { setMeta } from '../../database/db';
 
 export const settingsOperations: FeatureOperations<'settings.setTheme'> = {
   'settings.setTheme': {
@@ -12,3 +13,8 @@ export const settingsOperations: FeatureOperations<'settings.setTheme'> = {
     },
   },
 };
+
+/** The office's name, printed on its documents and shown at login: set when the registry is created. */
+export function nameTheOffice(ctx: OperationContext, name: string): void {
+  setMeta(ctx.core.db, 'office_name', name.trim() || 'Рабочее место');
+}

@@ -1,22 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { createApi, operationTable, SYSTEM_ACTOR, type Api } from '../../api/table';
-import { openCore, type Core } from '../../core';
-import { printExtractBatch } from '../../features/documents/batch';
-import { verifyDocument } from '../../features/documents';
-import { findCertificateId } from '../../features/certificates/card';
-import { CERTIFICATE_NUMBER_PATTERN, formatRubles, isValidIsoDate } from '../../../shared/rules';
-import { CLOSE_CHUNK_CERTIFICATES, closeMonth } from '../../features/months';
-import { closeInThisThread } from '../../features/months';
-import { findContractId } from '../../features/contracts/queries';
-import { loadDemo } from '../../demo/demo';
-import { generateBigRegistry } from '../../demo/big';
+import { join } from 'node:path';
+import { formatRubles, CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../../shared/rules';
+import {
+  closeMonthOf, createDemoRegistry, createRegistry, generateBigRegistry, openSystemDesk, printDocument, printExtractsOfDay, verifyAuditOf,
+  verifyDocumentCode, type SystemDesk,
+} from '../../api/system';
+import { isRefusal } from '../../api/door';
 import { defaultDataDir, REGISTRY_FILE } from '../../desk';
-import { DomainError } from '../../errors';
-import { appendAudit, verifyAudit } from '../../features/audit/log';
-import { hashSecret } from '../../features/auth/passwords';
-import { setMeta } from '../../database/db';
 import { parseArgsRu, UsageError } from '../args';
 
 const HELP = `АРМ Сертификат — командная строка
@@ -75,31 +64,19 @@ function progressBar(label: string): (done: number, total: number) => void {
   };
 }
 
-const out_ = (s: string) => process.stdout.write(`${s}\n`);
+const out = (s: string) => process.stdout.write(`${s}\n`);
 
-/** The CLI's close of a month: the background job's steps, run here with a progress bar, audited as «cli». */
-async function closeMonthWithProgress(core: Core, municipalityId: string, month: string) {
-  const stamp = core.hlc.next();
-  setMeta(core.db, 'hlc', stamp);
-  const bar = progressBar('Закрытие месяца');
-  return closeInThisThread(core, {
-    file: core.file, municipalityId, month, stamp, nowIso: core.clock.now().toISOString(), timeZone: core.clock.timeZone,
-    actor: SYSTEM_ACTOR, chunk: CLOSE_CHUNK_CERTIFICATES,
-  }, (p) => bar(p.done, p.total));
-}
-
-async function withDesk<T>(values: { 'data-dir'?: string | undefined; file?: string | undefined }, fn: (core: Core, api: Api) => Promise<T>): Promise<T> {
-  const core = openCore(registryFile(values), { create: false });
+async function withDesk<T>(values: { 'data-dir'?: string | undefined; file?: string | undefined }, fn: (desk: SystemDesk) => Promise<T>): Promise<T> {
+  const desk = openSystemDesk(registryFile(values));
   try {
-    return await fn(core, createApi(core));
+    return await fn(desk);
   } finally {
-    core.close();
+    desk.close();
   }
 }
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const out = out_;
   try {
     if (!command || command === 'help' || command === '--help') {
       out(HELP);
@@ -128,43 +105,15 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'create': {
         const file = registryFile(values);
-        if (existsSync(file)) throw new UsageError(`Реестр уже существует: ${file}. Существующий реестр не перезаписывается.`);
-        const login = values['admin-login'];
-        const password = values['admin-password'];
-        if (!login || !/^[a-zA-Z0-9._-]{3,64}$/.test(login)) throw new UsageError('--admin-login: от 3 до 64 латинских букв, цифр, точек, дефисов.');
-        if (!password || password.length < 10) throw new UsageError('--admin-password: пароль не короче 10 символов.');
-        mkdirSync(dirname(file), { recursive: true });
-        const core = openCore(file, { create: true });
-        const hash = hashSecret(password);
-        core.db.transaction(() => {
-          const stamp = core.hlc.next();
-          setMeta(core.db, 'office_name', values['office-name'] ?? 'Рабочее место');
-          const adminId = core.newId();
-          core.db
-            .prepare("INSERT INTO operators(id, modified_at, origin_office, login, full_name, role, password_hash) VALUES (?, ?, ?, ?, 'Администратор', 'admin', ?)")
-            .run(adminId, stamp, core.officeId, login, hash);
-          appendAudit(core.db, {
-            at: core.clock.now().toISOString(), operatorId: null, operatorLogin: null, operation: 'registry.create',
-            recordType: 'operator', recordId: adminId, outcome: 'ok', summary: `Создан реестр, администратор ${login}`,
-          });
-          setMeta(core.db, 'hlc', stamp);
-        })();
-        core.close();
+        await createRegistry(file, { adminLogin: values['admin-login'] ?? '', adminPassword: values['admin-password'] ?? '', officeName: values['office-name'] });
         out(`Создан реестр: ${file}`);
         return 0;
       }
       case 'demo': {
         const file = registryFile(values);
-        if (existsSync(file)) throw new UsageError(`Реестр уже существует: ${file}. Демонстрационные данные загружаются только в новый реестр.`);
         const children = positiveInt(values.children, 'children', 3000, 200_000);
         const seed = positiveInt(values.seed, 'seed', 20261123, 2 ** 31);
-        mkdirSync(dirname(file), { recursive: true });
-        const core = openCore(file, { create: true });
-        try {
-          loadDemo(core, { children, seed, onProgress: progressBar('Дети и сертификаты') });
-        } finally {
-          core.close();
-        }
+        createDemoRegistry(file, { children, seed, onProgress: progressBar('Дети и сертификаты') });
         out(`Создан демонстрационный реестр: ${file} (${children + 1} сертификатов)`);
         return 0;
       }
@@ -175,21 +124,16 @@ export async function runCli(argv: string[]): Promise<number> {
         const contracts = positiveInt(values.contracts, 'contracts', 0, 2_000_000);
         if (contracts > 0 && programs === 0) throw new UsageError('--contracts: договорам нужны программы, укажите и --programs.');
         const seed = positiveInt(values.seed, 'seed', 1, 2 ** 31);
-        mkdirSync(dirname(values.file), { recursive: true });
         const r = generateBigRegistry(values.file, { children, programs, contracts, seed, onProgress: progressBar('Генерация') });
         out(`Создан синтетический реестр: ${values.file}, сертификатов: ${r.children}, программ: ${r.programs}, договоров: ${r.contracts}, за ${r.seconds.toFixed(1)} с`);
         return 0;
       }
       case 'verify-audit': {
-        const file = registryFile(values);
-        const core = openCore(file, { create: false });
-        try {
-          const v = verifyAudit(core.db);
+        return await withDesk(values, async (desk) => {
+          const v = verifyAuditOf(desk);
           out(v.message);
           return v.ok ? 0 : 1;
-        } finally {
-          core.close();
-        }
+        });
       }
       case 'print': {
         const kinds = { extract: 'documents.printExtract', attendance: 'documents.printAttendance', consent: 'documents.printConsentForm' } as const;
@@ -201,20 +145,11 @@ export async function runCli(argv: string[]): Promise<number> {
         if (kind === 'application' && !contract) throw new UsageError('--contract: номер заявки (договора), например Д-9901-01-2026-000002, или её идентификатор.');
         if (kind !== 'application' && (!values.certificate || !CERTIFICATE_NUMBER_PATTERN.test(values.certificate))) throw new UsageError('--certificate: номер сертификата из 10 цифр.');
         if (!values.out) throw new UsageError('--out: укажите файл PDF, куда сохранить документ.');
-        const out = values.out;
-        const number = values.certificate ?? '';
-        return await withDesk(values, async (core, api) => {
-          const contractId = kind === 'application' ? findContractId(core.db, contract) : '';
-          const certificateId = kind === 'application' ? '' : findCertificateId(core.db, { number });
-          const result = await api.runSystemJob(kind === 'application' ? 'documents.printApplication' : kinds[kind], async (ctx) => {
-            const printed =
-              kind === 'application'
-                ? operationTable['documents.printApplication'].handler({ contractId }, ctx)
-                : operationTable[kinds[kind]].handler({ certificateId }, ctx);
-            writeFileSync(out, Buffer.from(printed.pdfBase64, 'base64'));
-            return printed;
-          });
-          out_(`Сохранено: ${out} (${result.document.registrationNumber})`);
+        const outFile = values.out;
+        const request = kind === 'application' ? { kind, contract } : { kind, certificateNumber: values.certificate ?? '' };
+        return await withDesk(values, async (desk) => {
+          const printed = await printDocument(desk, request, outFile);
+          out(`Сохранено: ${outFile} (${printed.document.registrationNumber})`);
           return 0;
         });
       }
@@ -222,12 +157,10 @@ export async function runCli(argv: string[]): Promise<number> {
         if (!values.municipality || !/^\d{4}$/.test(values.municipality)) throw new UsageError('--municipality: 4 цифры — код региона и муниципалитета, например 9901.');
         if (!values.out) throw new UsageError('--out: укажите файл PDF для пакета выписок.');
         if (values.date && !isValidIsoDate(values.date)) throw new UsageError('--date: дата в формате ГГГГ-ММ-ДД.');
-        const { municipality, out, date } = values;
-        return await withDesk(values, async (core, api) => {
-          const r = await printExtractBatch(api, core.db, {
-            municipalityPrefix: municipality, issuedOn: date ?? core.clock.today(), outFile: out, onProgress: progressBar('Выписки'),
-          });
-          out_(`Сохранено: ${out} — выписок: ${r.count} (${r.registrationNumbers[0]} … ${r.registrationNumbers.at(-1)})`);
+        const { municipality, out: outFile, date } = values;
+        return await withDesk(values, async (desk) => {
+          const r = await printExtractsOfDay(desk, { municipality, issuedOn: date, outFile, onProgress: progressBar('Выписки') });
+          out(`Сохранено: ${outFile} — выписок: ${r.count} (${r.registrationNumbers[0]} … ${r.registrationNumbers.at(-1)})`);
           return 0;
         });
       }
@@ -236,29 +169,22 @@ export async function runCli(argv: string[]): Promise<number> {
         if (!values.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError('--month: месяц в формате ГГГГ-ММ.');
         const { municipality, month } = values;
         const preview = values.preview ?? false;
-        return await withDesk(values, async (core, api) => {
-          const m = core.db
-            .prepare('SELECT id, name FROM municipalities WHERE region_code = ? AND municipality_code = ? AND deleted = 0')
-            .get(municipality.slice(0, 2), municipality.slice(2)) as { id: string; name: string } | undefined;
-          if (!m) throw new UsageError(`Муниципалитет ${municipality} не найден в реестре.`);
-          // The close itself runs chunk by chunk, each chunk its own transaction, with a progress line.
-          const r = preview
-            ? await api.runSystemJob('months.close', async (ctx) => closeMonth(ctx, { municipalityId: m.id, month, preview }))
-            : await closeMonthWithProgress(core, m.id, month);
-          out_(`${m.name}, ${month}${r.preview ? ' (предпросмотр, ничего не изменено)' : ''}${r.alreadyClosed ? ': месяц уже был закрыт, ничего не изменено' : ''}`);
-          out_(`  переведено в действующие: ${r.activated}`);
-          out_(`  списано по договорам: ${r.charged.contracts}, на сумму ${formatRubles(r.charged.kopecks)}`);
-          out_(`  завершено договоров: ${r.completed}; отклонено заявок без ответа: ${r.rejectedStale}`);
-          out_(`  уменьшен номинал: ${r.shrunk.certificates} сертификатов, на ${formatRubles(r.shrunk.kopecks)}`);
+        return await withDesk(values, async (desk) => {
+          const { municipalityName, report: r } = await closeMonthOf(desk, { municipality, month, preview, onProgress: progressBar('Закрытие месяца') });
+          out(`${municipalityName}, ${month}${r.preview ? ' (предпросмотр, ничего не изменено)' : ''}${r.alreadyClosed ? ': месяц уже был закрыт, ничего не изменено' : ''}`);
+          out(`  переведено в действующие: ${r.activated}`);
+          out(`  списано по договорам: ${r.charged.contracts}, на сумму ${formatRubles(r.charged.kopecks)}`);
+          out(`  завершено договоров: ${r.completed}; отклонено заявок без ответа: ${r.rejectedStale}`);
+          out(`  уменьшен номинал: ${r.shrunk.certificates} сертификатов, на ${formatRubles(r.shrunk.kopecks)}`);
           return 0;
         });
       }
       case 'verify-document': {
         if (!values.code) throw new UsageError('--code: номер документа или содержимое QR-кода.');
         const code = values.code;
-        return await withDesk(values, async (core) => {
-          const v = verifyDocument(core.db, code, core.clock.timeZone);
-          out_(v.message);
+        return await withDesk(values, async (desk) => {
+          const v = verifyDocumentCode(desk, code);
+          out(v.message);
           return v.found && v.valid ? 0 : 1;
         });
       }
@@ -266,7 +192,7 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new UsageError(`Неизвестная команда «${command}». Список команд: npm run certdesk -- help`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof DomainError) {
+    if (e instanceof UsageError || isRefusal(e)) {
       process.stderr.write(`Ошибка: ${e.message}\n`);
       return 2;
     }
