@@ -15,6 +15,8 @@ let mainWindow: BrowserWindow | null = null;
 let windowCalls: ReturnType<typeof createWindowCalls> | null = null;
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
+/** Linux takes the window icon from here (Windows from the .exe, macOS from the bundle): see electron-builder.yml. */
+const linuxWindowIcon = join(__dirname, '..', '..', 'resources', 'icons', '512x512.png');
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -42,6 +44,7 @@ function createWindow(): void {
     minWidth: 1024,
     minHeight: 680,
     title: 'АРМ Сертификат',
+    icon: process.platform === 'linux' ? linuxWindowIcon : undefined,
     show: false,
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
