@@ -2,6 +2,7 @@
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
+import { layersRule } from './scripts/lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
@@ -32,6 +33,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'better-sqlite3', 'fs', 'path', 'crypto'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
     },
+  },
+  {
+    // The layers of docs/architecture.md: the renderer never reaches the core, hosts and the CLI go through api/ and
+    // the desk's start-up module, a feature reaches another only through its index.ts, shared/ imports no runtime.
+    files: ['shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    plugins: { local: { rules: { layers: layersRule } } },
+    rules: { 'local/layers': 'error' },
   },
   {
     // The core never imports Electron: every rule must be testable in plain Node.

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { hashSecret, hashSecretAsync, verifySecret } from '../auth/passwords';
+import { hashSecret, hashSecretAsync, verifySecret } from '../auth';
 import { certificateRowByNumber, CONFIRMATION_MAX_FAILURES, isLocked, recordCertificateEvent, recordSuccessfulAttempt, wrongAnswer, type CertificateRow } from '../certificates';
 
 /** No 0/O, 1/l/I: the password is read off paper and typed by a parent. */

@@ -4,7 +4,7 @@ import type { ContractStatus, ContractView, GroupView } from '../../../shared/op
 import { daysBetween, lastRatingDay, normalizeName } from '../../../shared/rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { budgetCountsOf, categoryById } from '../municipalities/queries';
+import { budgetCountsOf, categoryById } from '../municipalities';
 
 export interface GroupRow {
   id: string;

@@ -4,10 +4,9 @@ import { ageOn, normalizeName, searchWords } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { certificateMoney } from '../certificates/card';
-import { certificateRowByNumber, type CertificateRow } from '../certificates/records';
-import { budgetCountsUsed } from '../contracts/queries';
-import { categoryById, municipalLimitReached } from '../municipalities/queries';
+import { certificateMoney, certificateRowByNumber, type CertificateRow } from '../certificates';
+import { budgetCountsUsed } from '../contracts';
+import { categoryById, municipalLimitReached } from '../municipalities';
 
 interface ProgramRow {
   id: string;
