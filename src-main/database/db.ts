@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DomainError } from '../errors';
-import { LATEST_VERSION, migrations } from './migrations';
+import { LATEST_VERSION, migrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -104,13 +104,16 @@ function reuseStatements(db: Db): void {
   db.prepare = prepare as Db['prepare'];
 }
 
-/** Applies every migration newer than the file's user_version, all in one transaction. */
-export function migrate(db: Db, upTo: number = LATEST_VERSION): number {
+/**
+ * Applies every migration newer than the file's user_version, all in one transaction. `list` is the registry's own
+ * unless a test brings migrations that are not in it (one that moves data, one that fails).
+ */
+export function migrate(db: Db, upTo: number = LATEST_VERSION, list: readonly Migration[] = migrations): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((m) => m.version > current && m.version <= upTo);
+  const pending = list.filter((m) => m.version > current && m.version <= upTo);
   if (pending.length === 0) return current;
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
+    for (const m of pending) m.up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   })();

@@ -6,8 +6,9 @@
  * over its entries and the balance is derived, so nominal = balance + reserve + spent cannot drift.
  */
 import { SYNCED_COLUMNS as synced } from './columns';
+import type { Db } from '../db';
 
-export const sql = `
+const sql = `
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -246,3 +247,7 @@ CREATE VIRTUAL TABLE certificate_search USING fts5(
   prefix = '1 2 3 4 5 6 7 8 9 10'
 );
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

@@ -3,8 +3,9 @@
  * code phrase (hash only) and its lockout, the child's cabinet password (hash only), and issued documents.
  */
 import { SYNCED_COLUMNS as synced } from './columns';
+import type { Db } from '../db';
 
-export const sql = `
+const sql = `
 ALTER TABLE certificates ADD COLUMN doc_child_identity INTEGER NOT NULL DEFAULT 0 CHECK (doc_child_identity IN (0, 1));
 ALTER TABLE certificates ADD COLUMN doc_representative_identity INTEGER NOT NULL DEFAULT 0 CHECK (doc_representative_identity IN (0, 1));
 ALTER TABLE certificates ADD COLUMN doc_representation_proof INTEGER NOT NULL DEFAULT 0 CHECK (doc_representation_proof IN (0, 1));
@@ -88,3 +89,7 @@ CREATE TABLE issued_documents (${synced},
 CREATE INDEX issued_documents_certificate ON issued_documents(certificate_id, kind, issued_at);
 CREATE INDEX issued_documents_day ON issued_documents(kind, issued_at);
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

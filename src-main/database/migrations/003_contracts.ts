@@ -3,8 +3,9 @@
  * monthly charges that move reserve to spent. Money itself still moves only through ledger_entries.
  */
 import { SYNCED_COLUMNS as synced } from './columns';
+import type { Db } from '../db';
 
-export const sql = `
+const sql = `
 CREATE TABLE program_groups (${synced},
   program_id TEXT NOT NULL REFERENCES programs(id),
   module_id TEXT NOT NULL REFERENCES program_modules(id),
@@ -86,3 +87,7 @@ CREATE TABLE monthly_closes (${synced},
   UNIQUE (municipality_id, month)
 ) STRICT;
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

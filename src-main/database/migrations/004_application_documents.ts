@@ -5,8 +5,9 @@
  * same rows (nothing references issued_documents, so foreign keys stay on).
  */
 import { SYNCED_COLUMNS as synced } from './columns';
+import type { Db } from '../db';
 
-export const sql = `
+const sql = `
 CREATE TABLE issued_documents_004 (${synced},
   kind TEXT NOT NULL CHECK (kind IN ('extract', 'attendance', 'consent', 'application')),
   registration_number TEXT NOT NULL UNIQUE,
@@ -32,3 +33,7 @@ CREATE INDEX issued_documents_certificate ON issued_documents(certificate_id, ki
 CREATE INDEX issued_documents_day ON issued_documents(kind, issued_at);
 CREATE INDEX issued_documents_contract ON issued_documents(contract_id) WHERE contract_id IS NOT NULL;
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

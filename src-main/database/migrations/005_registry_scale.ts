@@ -3,6 +3,7 @@
  * applications and the chunked monthly close read by, and the navigator's name search.
  */
 import { foldForSearch as fold } from './columns';
+import type { Db } from '../db';
 
 /** The search row of each program selected by `where` (aliases p for programs, o for organizations). */
 const searchRows = (where: string) => `
@@ -11,7 +12,7 @@ const searchRows = (where: string) => `
     FROM programs p JOIN organizations o ON o.id = p.organization_id
    WHERE ${where}`;
 
-export const sql = `
+const sql = `
 -- The monthly close walks a municipality's certificates in rowid chunks.
 CREATE INDEX certificates_municipality ON certificates(municipality_id);
 -- What a contract still holds in reserve is the sum of its entries.
@@ -48,3 +49,7 @@ BEGIN
   ${searchRows('p.organization_id = NEW.id AND p.deleted = 0')};
 END;
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

@@ -3,7 +3,9 @@
  * registry): the ledger's sums per certificate and per contract are read from indexes alone, and the ledger keeps
  * no index nobody reads.
  */
-export const sql = `
+import type { Db } from '../db';
+
+const sql = `
 -- A certificate's balance and reserve are sums over its entries of the year: the insert trigger computes them for
 -- every new entry, and the close for every certificate. With the amounts in the index no table row is read.
 DROP INDEX ledger_certificate;
@@ -25,3 +27,7 @@ BEGIN
    WHERE balance < 0 OR reserve < 0;
 END;
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

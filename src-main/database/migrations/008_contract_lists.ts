@@ -4,6 +4,12 @@
  * contracts. Walked in this index's order the list stops after a page; the index carries what the tabs filter on
  * (status, start, deletion mark), so rows of other tabs are skipped without reading the table.
  */
-export const sql = `
+import type { Db } from '../db';
+
+const sql = `
 CREATE INDEX contracts_created ON contracts(created_at, number, status, start_date, deleted);
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

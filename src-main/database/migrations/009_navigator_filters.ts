@@ -2,7 +2,9 @@
  * The navigator's advanced filters at registry scale (50,000 programs, 100,000 groups): a direction is walked in
  * name order over its own programs only, and a program's groups are read from an index alone.
  */
-export const sql = `
+import type { Db } from '../db';
+
+const sql = `
 -- Program names come from each direction's vocabulary, so a direction's programs lie in long runs of the name
 -- order (sport begins 3,000 programs in): filtered by direction, the walk reads that direction's entries alone,
 -- still in (name, rowid) order.
@@ -12,3 +14,7 @@ CREATE INDEX programs_direction ON programs(direction, name);
 DROP INDEX program_groups_program;
 CREATE INDEX program_groups_program ON program_groups(program_id, deleted, end_date, start_date, capacity, id);
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

@@ -4,6 +4,7 @@
  * contentless FTS5 prefix index over the event's name and its organization's names, kept by triggers.
  */
 import { SYNCED_COLUMNS as synced, foldForSearch as fold } from './columns';
+import type { Db } from '../db';
 
 /** A wall-clock minute where the event happens: 'YYYY-MM-DDTHH:MM'. */
 const localMinute = (column: string) => `${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'`;
@@ -15,7 +16,7 @@ const searchRows = (where: string) => `
     FROM events e JOIN organizations o ON o.id = e.organization_id
    WHERE ${where}`;
 
-export const sql = `
+const sql = `
 CREATE TABLE events (${synced},
   organization_id TEXT NOT NULL REFERENCES organizations(id),
   name TEXT NOT NULL CHECK (length(name) BETWEEN 3 AND 300),
@@ -77,3 +78,7 @@ BEGIN
   ${searchRows('e.organization_id = NEW.id AND e.deleted = 0')};
 END;
 `;
+
+export function up(db: Db): void {
+  db.exec(sql);
+}

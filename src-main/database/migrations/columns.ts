@@ -10,3 +10,6 @@ export const SYNCED_COLUMNS = `
  * every name search index (programs, events) is filled through it.
  */
 export const foldForSearch = (expr: string) => `replace(replace(${expr}, 'ё', 'е'), 'Ё', 'Е')`;
+
+/** The names of SYNCED_COLUMNS, in their order: what the exchange reads and writes on every synced record. */
+export const SYNCED_COLUMN_NAMES = ['id', 'modified_at', 'origin_office', 'deleted'] as const;

@@ -1,3 +1,4 @@
+import type { Db } from '../db';
 import * as m001 from './001_initial';
 import * as m002 from './002_registry_desk';
 import * as m003 from './003_contracts';
@@ -10,19 +11,63 @@ import * as m009 from './009_navigator_filters';
 import * as m010 from './010_events';
 import * as m011 from './011_prolongations_due';
 
-/** Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. */
-export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
-  { version: 1, name: 'initial', sql: m001.sql },
-  { version: 2, name: 'registry desk', sql: m002.sql },
-  { version: 3, name: 'contracts', sql: m003.sql },
-  { version: 4, name: 'application documents', sql: m004.sql },
-  { version: 5, name: 'registry scale', sql: m005.sql },
-  { version: 6, name: 'program interests', sql: m006.sql },
-  { version: 7, name: 'close at scale', sql: m007.sql },
-  { version: 8, name: 'contract lists', sql: m008.sql },
-  { version: 9, name: 'navigator filters', sql: m009.sql },
-  { version: 10, name: 'events', sql: m010.sql },
-  { version: 11, name: 'prolongations due', sql: m011.sql },
-];
+/** What a migration file exports. */
+export interface MigrationModule {
+  /**
+   * Brings the registry from the previous version to this one. It runs inside the one transaction of `migrate`, so
+   * it may move data (a backfill) as well as change the schema, and a failure leaves the file as it was. Inside a
+   * transaction `PRAGMA foreign_keys` cannot be switched: a table is rebuilt by copying into a new table and
+   * renaming it (see 004). A backfill runs at every office alike, so it leaves `modified_at` as it is: bumping it
+   * would make every office send every row it touched.
+   */
+  up(db: Db): void;
+}
+
+export interface Migration extends MigrationModule {
+  /** The number in the file name; once applied, the registry's `PRAGMA user_version`. */
+  readonly version: number;
+  /** The file name without its extension, e.g. `005_registry_scale`. */
+  readonly file: string;
+  /** What the migration is for, from the file name: `registry scale`. */
+  readonly name: string;
+}
+
+const FILE_NAME = /^(\d{3})_([a-z0-9]+(?:_[a-z0-9]+)*)$/;
+
+/** A migration whose version is read from its file name, so the number is written in one place only. */
+export function migration(file: string, module: MigrationModule): Migration {
+  const parts = FILE_NAME.exec(file);
+  if (!parts) throw new Error(`Migration file name «${file}» is not NNN_what_it_does`);
+  return { version: Number(parts[1]), file, name: parts[2]!.replaceAll('_', ' '), up: module.up };
+}
+
+/**
+ * The list as given, once its versions are checked to run 1, 2, … N: a gap or a repeated number would leave a
+ * registry at a version that means different schemas at different offices.
+ */
+export function inSequence(list: readonly Migration[]): readonly Migration[] {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.file} is number ${i + 1} in the list, its file name says ${m.version}`);
+  });
+  return list;
+}
+
+/**
+ * Numbered migrations, applied in order; the registry's PRAGMA user_version is the last one applied. The bundle has
+ * no directory to list at run time, so the files are named here; a unit test checks this list against the folder.
+ */
+export const migrations: readonly Migration[] = inSequence([
+  migration('001_initial', m001),
+  migration('002_registry_desk', m002),
+  migration('003_contracts', m003),
+  migration('004_application_documents', m004),
+  migration('005_registry_scale', m005),
+  migration('006_program_interests', m006),
+  migration('007_close_at_scale', m007),
+  migration('008_contract_lists', m008),
+  migration('009_navigator_filters', m009),
+  migration('010_events', m010),
+  migration('011_prolongations_due', m011),
+]);
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
