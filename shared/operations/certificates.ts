@@ -1,3 +1,4 @@
+import type { CertificateDecisions } from '../certificate-rules';
 import { z } from 'zod';
 import { type BudgetRegistry, CERTIFICATE_TYPES, type CertificateStatus, type CertificateType, CONFIRMATION_POLICIES, type ConfirmationPolicy, type Relation } from '../enums';
 import type { ConsentView } from './consents';
@@ -51,6 +52,8 @@ export interface CertificateCard {
   family: Array<{ certificateId: string; number: string; childName: string; status: CertificateStatus }>;
   history: Array<{ at: string; kind: string; text: string; operatorName: string | null }>;
   documents: IssuedDocumentView[];
+  /** What may be done with the certificate in its status (the core's decisions, see certificate-rules.ts). */
+  decisions: CertificateDecisions;
 }
 
 export interface ChecklistView {

@@ -1,9 +1,11 @@
+import type { ContractDecisions } from '../contract-rules';
 import { z } from 'zod';
 import type { BudgetRegistry, ContractStatus } from '../enums';
 import { certificateNumber, id, isoDate, reason } from './fields';
 import type { RatingScores } from './ratings';
 
-export interface ContractView {
+/** A contract as lists show it, with what may be done with it today (the core's decisions, see contract-rules.ts). */
+export interface ContractView extends ContractDecisions {
   id: string;
   number: string;
   status: ContractStatus;

@@ -47,7 +47,12 @@ export interface EventApplicationView {
 export interface EventPage extends EventView {
   organizationFullName: string;
   organizationPhone: string | null;
-  applications: EventApplicationView[] | null;
+  /** The applications, for those who may see them; each says whether it may still be cancelled here (the core's decision). */
+  applications: Array<EventApplicationView & { cancellable: boolean }> | null;
+  /** The operator may edit or remove the event (its organization's staff, the administrator). */
+  editable: boolean;
+  /** The operator may apply for a child here now: the event takes applications and is theirs to take them for. */
+  acceptsApplicationsHere: boolean;
 }
 
 /** One of a child's event applications, for the certificate card. */

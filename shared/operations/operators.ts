@@ -5,7 +5,10 @@ import { id, newPassword, operatorFullName, operatorLogin } from './fields';
 
 export interface OperatorAccountView extends OperatorView {
   active: boolean;
+  /** Until when the account waits out its lock after wrong passwords; null when it is not locked now. */
   lockedUntil: string | null;
+  /** The account is locked now (the core's decision, in the desk's time). */
+  locked: boolean;
 }
 
 export const operatorsContract = {

@@ -1,3 +1,4 @@
+import { certificateDecisions } from '../../../shared/certificate-rules';
 import type { BudgetRegistry, CertificateStatus, CertificateType, Relation } from '../../../shared/enums';
 import type { CertificateCard } from '../../../shared/operations';
 import { fullName } from '../../../shared/rules';
@@ -154,6 +155,7 @@ export function certificateCard(db: Db, certificateId: string, today: string, no
     family: rep ? familyOf(db, rep.id, certificateId) : [],
     history: historyOf(db, certificateId),
     documents: documentsOf(db, certificateId),
+    decisions: certificateDecisions(c.status),
   };
 }
 

@@ -1,3 +1,4 @@
+import { statusChangeAllowed, type CertificateStatusChange } from '../../../shared/certificate-rules';
 import { CERTIFICATE_STATUS_LABELS, type CertificateStatus } from '../../../shared/enums';
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
@@ -12,9 +13,9 @@ function setStatus(ctx: OperationContext, c: CertificateRow, to: CertificateStat
   return { status: to };
 }
 
-function refuseUnless(c: CertificateRow, allowed: CertificateStatus[], action: string): void {
+function refuseUnless(c: CertificateRow, change: CertificateStatusChange, action: string): void {
   if (c.status === 'annulled') throw new DomainError('conflict', `Сертификат ${c.number} аннулирован: ${action} невозможно.`);
-  if (!allowed.includes(c.status)) {
+  if (!statusChangeAllowed(change, c.status)) {
     throw new DomainError('conflict', `${action[0]!.toUpperCase()}${action.slice(1)} невозможно: статус сертификата — «${CERTIFICATE_STATUS_LABELS[c.status]}».`);
   }
 }
@@ -37,7 +38,7 @@ export const statusOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const c = certificateRow(ctx.core.db, input.certificateId);
-      refuseUnless(c, ['issued', 'active', 'suspended'], 'изменение перечня документов');
+      refuseUnless(c, 'setChecklist', 'изменение перечня документов');
       const rep = primaryRepresentative(ctx.core.db, c.child_id);
       ctx.core.db
         .prepare(
@@ -62,7 +63,7 @@ export const statusOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const c = certificateRow(ctx.core.db, input.certificateId);
-      refuseUnless(c, ['issued'], 'активация');
+      refuseUnless(c, 'activate', 'активация');
       ctx.audit('certificate', c.id, `Активация ${c.number}`);
       refuseWhileMissing(ctx, c, 'активировать');
       return setStatus(ctx, c, 'active', 'activated', null);
@@ -73,7 +74,7 @@ export const statusOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const c = certificateRow(ctx.core.db, input.certificateId);
-      refuseUnless(c, ['active'], 'приостановление');
+      refuseUnless(c, 'suspend', 'приостановление');
       return setStatus(ctx, c, 'suspended', 'suspended', input.reason);
     },
   },
@@ -82,7 +83,7 @@ export const statusOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const c = certificateRow(ctx.core.db, input.certificateId);
-      refuseUnless(c, ['suspended'], 'возобновление');
+      refuseUnless(c, 'resume', 'возобновление');
       ctx.audit('certificate', c.id, `Возобновление ${c.number}`);
       refuseWhileMissing(ctx, c, 'возобновить');
       return setStatus(ctx, c, 'active', 'resumed', null);
@@ -93,7 +94,7 @@ export const statusOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const c = certificateRow(ctx.core.db, input.certificateId);
-      refuseUnless(c, ['issued', 'active', 'suspended'], 'аннулирование');
+      refuseUnless(c, 'annul', 'аннулирование');
       return setStatus(ctx, c, 'annulled', 'annulled', input.reason);
     },
   },

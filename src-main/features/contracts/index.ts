@@ -1,5 +1,5 @@
 export { acceptDueProlongations, acceptProlongationsAudited, contractOperations, nextContractNumber, prolongationsDue } from './operations';
 export {
   budgetCountsUsed, budgetPlace, contractRow, contractView, findContractId, groupRow, listContracts, listGroups, paidFromCertificate,
-  placesTaken, ratedEndDay, type ContractRow,
+  contractFacts, placesTaken, type ContractRow,
 } from './queries';

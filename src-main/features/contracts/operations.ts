@@ -1,6 +1,7 @@
 import { CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
 import { splitPayment } from '../../../shared/money';
 import { formatDateRu } from '../../../shared/rules';
+import { isCancellable, isConfirmable, isProlongable, isRejectable, isTerminable } from '../../../shared/contract-rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
@@ -8,7 +9,7 @@ import { requireOwnOrganization } from '../../common/ownership';
 import { officeCode } from '../../common/office';
 import { certificateMoney, certificateRow, type CertificateRow } from '../certificates';
 import { municipalLimitReached } from '../municipalities';
-import { budgetPlace, contractRow, contractView, effectiveStatus, groupRow, listContracts, paidFromCertificate, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
+import { budgetPlace, contractFacts, contractRow, contractView, groupRow, listContracts, paidFromCertificate, placesTaken, programRegistries, type ContractRow, type GroupRow } from './queries';
 
 const ORG_AND_ADMIN = ['admin', 'org_staff'] as const;
 
@@ -94,7 +95,7 @@ function prolongOne(ctx: OperationContext, contractId: string, to: GroupRow): { 
   const k = db.prepare('SELECT * FROM contracts WHERE id = ? AND deleted = 0').get(contractId) as ContractRow | undefined;
   if (!k) return { message: 'Договор не найден.' };
   if (k.organization_id !== to.organization_id) return { message: `${k.number}: договор другой организации.` };
-  if (!['confirmed', 'active', 'completed'].includes(k.status)) return { message: `${k.number}: пролонгировать можно действующий или завершённый договор.` };
+  if (!isProlongable(contractFacts(k))) return { message: `${k.number}: пролонгировать можно действующий или завершённый договор.` };
   const from = groupRow(db, k.group_id);
   if (from.program_id !== to.program_id) return { message: `${k.number}: группа следующего года должна быть той же программы.` };
   if (to.start_date <= k.end_date) return { message: `${k.number}: новая группа начинается до окончания договора.` };
@@ -187,7 +188,7 @@ export const contractOperations: FeatureOperations<
       const k = contractRow(db, input.contractId);
       requireOwnOrganization(ctx, k.organization_id);
       ctx.audit('contract', k.id, `Подтверждение заявки ${k.number}`);
-      if (k.status !== 'pending') throw new DomainError('conflict', `Заявка ${k.number} уже рассмотрена.`);
+      if (!isConfirmable(contractFacts(k))) throw new DomainError('conflict', `Заявка ${k.number} уже рассмотрена.`);
       confirm(ctx, k, groupRow(db, k.group_id), certificateRow(db, k.certificate_id));
       setStatus(ctx, k, 'confirmed');
       const view = contractView(db, k.id, ctx.today);
@@ -201,7 +202,7 @@ export const contractOperations: FeatureOperations<
     handler(input, ctx) {
       const k = contractRow(ctx.core.db, input.contractId);
       requireOwnOrganization(ctx, k.organization_id);
-      if (k.status !== 'pending') throw new DomainError('conflict', `Отклонить можно только ожидающую заявку; ${k.number} уже рассмотрена.`);
+      if (!isRejectable(contractFacts(k))) throw new DomainError('conflict', `Отклонить можно только ожидающую заявку; ${k.number} уже рассмотрена.`);
       setStatus(ctx, k, 'rejected', { reason: input.reason });
       ctx.audit('contract', k.id, `Заявка ${k.number} отклонена: ${input.reason}`);
       return contractView(ctx.core.db, k.id, ctx.today);
@@ -213,7 +214,7 @@ export const contractOperations: FeatureOperations<
     handler(input, ctx) {
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
-      if (k.status !== 'pending' && !(k.status === 'confirmed' && k.start_date > ctx.today)) {
+      if (!isCancellable(contractFacts(k), ctx.today)) {
         throw new DomainError('conflict', `Отменить можно заявку, ожидающую подтверждения, или подтверждённую до начала обучения; ${k.number} — нет.`);
       }
       ledger(ctx, certificateRow(db, k.certificate_id), k, 'release', reservedFor(ctx, k), `Отмена заявки ${k.number}`);
@@ -229,7 +230,7 @@ export const contractOperations: FeatureOperations<
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
       requireOwnOrganization(ctx, k.organization_id);
-      if (effectiveStatus(k.status, k.start_date, ctx.today) !== 'active') {
+      if (!isTerminable(contractFacts(k), ctx.today)) {
         throw new DomainError('conflict', `Расторгнуть можно только действующий договор; ${k.number} — не действующий.`);
       }
       if (input.terminationDate < k.start_date || input.terminationDate > k.end_date) {

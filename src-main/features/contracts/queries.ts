@@ -1,7 +1,8 @@
 import { BUDGET_REGISTRIES, type BudgetRegistry, type CertificateType, type ProgramRegistry } from '../../../shared/enums';
 import { monthlyPayments } from '../../../shared/money';
 import type { ContractStatus, ContractView, GroupView } from '../../../shared/operations';
-import { daysBetween, lastRatingDay, normalizeName } from '../../../shared/rules';
+import { daysBetween, normalizeName } from '../../../shared/rules';
+import { contractDecisions, effectiveStatus, ratingOpenUntil, type ContractFacts } from '../../../shared/contract-rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
 import { budgetCountsOf, categoryById } from '../municipalities';
@@ -124,9 +125,9 @@ export function findContractId(db: Db, numberOrId: string): string {
   return row.id;
 }
 
-/** A confirmed contract is in force («действующий») from its start date on. */
-export function effectiveStatus(status: ContractStatus, startDate: string, today: string): ContractStatus {
-  return status === 'confirmed' && startDate <= today ? 'active' : status;
+/** The facts the shared contract rules read, from a stored row. */
+export function contractFacts(k: Pick<ContractRow, 'status' | 'start_date' | 'end_date' | 'termination_date'>): ContractFacts {
+  return { status: k.status, startDate: k.start_date, endDate: k.end_date, terminationDate: k.termination_date };
 }
 
 interface ListRow extends ContractRow {
@@ -158,19 +159,8 @@ const listSelect = (indexedBy = '') => `
     JOIN programs p ON p.id = g.program_id
     JOIN organizations o ON o.id = k.organization_id`;
 
-/** The day a contract ended for rating purposes: its termination date, or its end date once completed. */
-export function ratedEndDay(k: Pick<ContractRow, 'status' | 'termination_date' | 'end_date'>): string | null {
-  return k.status === 'terminated' ? k.termination_date : k.status === 'completed' ? k.end_date : null;
-}
-
-function ratingOpenUntil(k: ContractRow, today: string): string | null {
-  const endDay = ratedEndDay(k);
-  if (!endDay) return null;
-  const last = lastRatingDay(endDay);
-  return today >= endDay && today <= last ? last : null;
-}
-
 function toView(r: ListRow, today: string): ContractView {
+  const facts = contractFacts(r);
   return {
     id: r.id,
     number: r.number,
@@ -202,7 +192,8 @@ function toView(r: ListRow, today: string): ContractView {
       r.rating_results === null
         ? null
         : { results: r.rating_results, staff: r.rating_staff ?? 0, equipment: r.rating_equipment ?? 0, satisfaction: r.rating_satisfaction ?? 0 },
-    ratingOpenUntil: ratingOpenUntil(r, today),
+    ratingOpenUntil: ratingOpenUntil(facts, today),
+    ...contractDecisions(facts, today),
   };
 }
 

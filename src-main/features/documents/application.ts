@@ -21,7 +21,8 @@ import { DomainError } from '../../errors';
 import type { ApplicationFormData, ApplicationMonth, ApplicationPayment } from '../../pdf/application';
 import type { DocumentFrame } from '../../pdf/layout';
 import { certificateCard, certificateMoney, type CertificateRow } from '../certificates';
-import { budgetPlace, contractView, paidFromCertificate, type ContractRow } from '../contracts';
+import { isApplicationPrintable } from '../../../shared/contract-rules';
+import { budgetPlace, contractFacts, contractView, paidFromCertificate, type ContractRow } from '../contracts';
 import { municipalLimitReached } from '../municipalities';
 
 const STATUS_LABELS: Record<ContractStatus, string> = {
@@ -41,7 +42,7 @@ const STATUS_LABELS: Record<ContractStatus, string> = {
  * organization's file (the application is kept with the contract, also after it ended).
  */
 export function refuseWithdrawnApplication(k: ContractRow): void {
-  if (k.status === 'rejected' || k.status === 'cancelled') {
+  if (!isApplicationPrintable(contractFacts(k))) {
     const what = k.status === 'rejected' ? 'отклонена организацией' : 'отменена';
     throw new DomainError('conflict', `Заявка ${k.number} ${what}: заявление на зачисление по ней не печатается.`);
   }

@@ -36,12 +36,19 @@ function seesApplications(ctx: OperationContext, organizationId: string): boolea
   return a.role !== 'org_staff' || a.organizationId === organizationId;
 }
 
+/** The event's page, with what the operator who asks may do on it (organization staff: their own organization's only). */
 function page(ctx: OperationContext, e: EventRow): EventPage {
+  const view = toEventView(e, nowWhere(ctx, e.time_zone));
+  const actor = ctx.actor!;
+  const own = actor.role !== 'org_staff' || actor.organizationId === e.organization_id;
+  const applications = seesApplications(ctx, e.organization_id) ? eventApplications(ctx.core.db, e.id) : null;
   return {
-    ...toEventView(e, nowWhere(ctx, e.time_zone)),
+    ...view,
     organizationFullName: e.org_full_name,
     organizationPhone: e.org_phone,
-    applications: seesApplications(ctx, e.organization_id) ? eventApplications(ctx.core.db, e.id) : null,
+    applications: applications?.map((a) => ({ ...a, cancellable: own && a.status === 'submitted' && !view.passed })) ?? null,
+    editable: own && actor.role !== 'registry_operator',
+    acceptsApplicationsHere: own && view.notAcceptingBecause === null,
   };
 }
 

@@ -5,8 +5,10 @@ import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
 import { hashSecret, operatorById, toOperatorView, type OperatorRow } from '../auth';
 
-function accountView(row: OperatorRow): OperatorAccountView {
-  return { ...toOperatorView(row), active: row.active === 1, lockedUntil: row.locked_until };
+/** An account as the administrator's list shows it; `locked` is decided here, in the desk's time, not on the screen. */
+function accountView(row: OperatorRow, nowIso: string): OperatorAccountView {
+  const locked = row.locked_until !== null && row.locked_until > nowIso;
+  return { ...toOperatorView(row), active: row.active === 1, lockedUntil: locked ? row.locked_until : null, locked };
 }
 
 function mustFind(db: Db, id: string): OperatorRow {
@@ -43,7 +45,7 @@ export function createOperatorAccount(input: OperationParsedInput<'operators.cre
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, ctx.stamp, ctx.core.officeId, input.login, input.fullName, input.role, organizationId, hashSecret(input.password));
   ctx.audit('operator', id, `Создана учётная запись ${input.login} (${ROLE_LABELS[input.role]})`);
-  return accountView(mustFind(db, id));
+  return accountView(mustFind(db, id), ctx.nowIso);
 }
 
 export const operatorOperations: FeatureOperations<
@@ -52,9 +54,9 @@ export const operatorOperations: FeatureOperations<
   'operators.list': {
     roles: ['admin'],
     writes: false,
-    handler(_input, { core }) {
+    handler(_input, { core, nowIso }) {
       const ids = core.db.prepare('SELECT id FROM operators WHERE deleted = 0 ORDER BY full_name').all() as Array<{ id: string }>;
-      return ids.map(({ id }) => accountView(operatorById(core.db, id)!));
+      return ids.map(({ id }) => accountView(operatorById(core.db, id)!, nowIso));
     },
   },
   'operators.create': {
@@ -84,7 +86,7 @@ export const operatorOperations: FeatureOperations<
         input.fullName && input.fullName !== row.full_name ? 'ФИО изменено' : '',
       ].filter(Boolean);
       ctx.audit('operator', row.id, `Учётная запись ${row.login}: ${changes.join(', ') || 'без изменений'}`);
-      return accountView(mustFind(db, row.id));
+      return accountView(mustFind(db, row.id), ctx.nowIso);
     },
   },
   'operators.resetPassword': {

@@ -3,7 +3,8 @@ import { formatDateRu, lastRatingDay } from '../../../shared/rules';
 import { REGISTRY_STAFF, type FeatureOperations } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { contractRow, groupRow, ratedEndDay } from '../contracts';
+import { ratedEndDay } from '../../../shared/contract-rules';
+import { contractFacts, contractRow, groupRow } from '../contracts';
 
 export function programRating(db: Db, programId: string): ProgramRating {
   const r = db
@@ -24,7 +25,7 @@ export const ratingOperations: FeatureOperations<'ratings.set'> = {
     handler(input, ctx) {
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
-      const endDay = ratedEndDay(k);
+      const endDay = ratedEndDay(contractFacts(k));
       if (!endDay) throw new DomainError('refused', `Оценить программу можно после окончания или расторжения договора; ${k.number} ещё не закончен.`);
       const last = lastRatingDay(endDay);
       if (ctx.today < endDay || ctx.today > last) {
