@@ -1,3 +1,5 @@
+import { createApi } from '../../src-main/api/table';
+import { openCore } from '../../src-main/core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +18,14 @@ describe('CLI', () => {
     expect(await runCli(['create', '--data-dir', dir, '--admin-login', 'chief', '--admin-password', 'long-enough-1'])).toBe(2);
     expect(stdio.err()).toMatch(/уже существует/);
     expect(readFileSync(join(dir, 'registry.db')).equals(before)).toBe(true);
+    // The administrator was made by operators.create's own function and the creation is in the audit chain.
+    expect(await runCli(['verify-audit', '--data-dir', dir])).toBe(0);
+    const core = openCore(join(dir, 'registry.db'), { create: false });
+    const api = createApi(core, () => {});
+    expect(api.call('auth.login', { login: 'chief', password: 'long-enough-1' }).ok).toBe(true);
+    const created = core.db.prepare("SELECT operation, operator_login AS login, summary FROM audit_log WHERE operation = 'registry.create'").get();
+    expect(created).toEqual({ operation: 'registry.create', login: 'cli', summary: 'Создан реестр, администратор chief' });
+    core.close();
   });
 
   it('loads the demo registry and verifies its audit log', async () => {
