@@ -10,7 +10,8 @@ import { acceptProlongationsAudited, prolongationsDue } from './features/contrac
 import { warmUpNavigator } from './features/programs';
 import { warmUpDocuments } from './pdf';
 
-export const REGISTRY_FILE = 'registry.db';
+/** The registry's SQLite file in a data directory (the name users see in their backups stays «registry.db»). */
+export const DATABASE_FILE = 'registry.db';
 
 /** Where the desktop window keeps its registry; the server and CLI use the same place unless told otherwise. */
 export function defaultDataDir(): string {
@@ -38,7 +39,7 @@ export interface Desk {
  */
 export function openDesk(dataDir: string, options: { demo: boolean; clock?: Clock; log?: (m: string) => void }): Desk {
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, REGISTRY_FILE);
+  const file = join(dataDir, DATABASE_FILE);
   const isNew = !existsSync(file);
   const clock = options.clock ?? clockFromEnvironment();
   const core = openCore(file, { create: true, ...(clock ? { clock } : {}) });

@@ -26,7 +26,7 @@ import { DEMO_ACCOUNTS } from '../../src-main/demo/demo';
 import { warmUpNavigator } from '../../src-main/features/programs/warm-up';
 import { FATHER_NAMES, FEMALE_NAMES, MALE_NAMES, MOTHER_NAMES, SURNAMES, feminineSurname, patronymic } from '../../src-main/demo/names';
 import { seededRandom, pick } from '../../src-main/demo/random';
-import { REGISTRY_FILE } from '../../src-main/desk';
+import { DATABASE_FILE } from '../../src-main/desk';
 import type { OperationInput } from '../../shared/operations';
 import { QUERY_CLASSES, classify, keystrokeQueries } from './keystrokes';
 import { benchApplications, benchMonthlyClose, benchNavigator, programKeystrokes } from './registry-scale';
@@ -36,7 +36,7 @@ import { mib, ms, now, printTable, summarize, type Line, type Summary } from './
 const root = process.cwd();
 const benchDir = process.env.BENCH_DIR ?? join(tmpdir(), 'certdesk-bench');
 const dataDir = join(benchDir, 'data');
-const file = join(dataDir, REGISTRY_FILE);
+const file = join(dataDir, DATABASE_FILE);
 const buildInfoFile = join(benchDir, 'build.json');
 const reuse = process.env.BENCH_REUSE === '1';
 const children = Number(process.env.BENCH_CHILDREN ?? 1_500_000);
@@ -429,10 +429,10 @@ line('Память процесса замера (RSS) после выдач', '
   const closeDir = join(benchDir, 'close');
   rmSync(closeDir, { recursive: true, force: true });
   mkdirSync(closeDir, { recursive: true });
-  copyFileSync(file, join(closeDir, REGISTRY_FILE));
+  copyFileSync(file, join(closeDir, DATABASE_FILE));
   // Flushed first: otherwise the OS writes the 4–5 GiB copy back during the close, and every synced commit of
   // the close and of the desk queues behind that (a server does not copy its registry while it serves).
-  const copied = openSync(join(closeDir, REGISTRY_FILE), 'r+');
+  const copied = openSync(join(closeDir, DATABASE_FILE), 'r+');
   fsyncSync(copied);
   closeSync(copied);
   const s = await startServer({ root, dataDir: closeDir, login: operator.login, password: operator.password });

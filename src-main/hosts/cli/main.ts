@@ -5,7 +5,7 @@ import {
   verifyDocumentCode, type SystemDesk,
 } from '../../api/system';
 import { isRefusal } from '../../api/door';
-import { defaultDataDir, REGISTRY_FILE } from '../../desk';
+import { defaultDataDir, DATABASE_FILE } from '../../desk';
 import { parseArgsRu, UsageError } from '../args';
 
 const HELP = `АРМ Сертификат — командная строка
@@ -46,7 +46,7 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
 
 function registryFile(values: { 'data-dir'?: string | undefined; file?: string | undefined }): string {
   if (values.file) return values.file;
-  return join(values['data-dir'] ?? defaultDataDir(), REGISTRY_FILE);
+  return join(values['data-dir'] ?? defaultDataDir(), DATABASE_FILE);
 }
 
 function progressBar(label: string): (done: number, total: number) => void {
