@@ -3,8 +3,8 @@
  * In the desktop window the preload exposes `window.certdesk.call` (one IPC channel);
  * in a browser served by the server host it is POST /api/<operation> with the session cookie.
  */
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/operations';
-import type { Result } from '../../shared/result';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/operations';
+import type { Result } from '@shared/result';
 
 export interface DesktopBridge {
   call(operation: string, input: unknown): Promise<Result<unknown>>;

@@ -2,9 +2,9 @@
  * Thin wrapper around the api client: every screen calls the core through `request`,
  * so that an expired session (code 'unauthenticated') sends the operator to the login screen once, globally.
  */
-import { call } from '../api';
-import type { OperationInput, OperationName, OperationOutput } from '../../../shared/operations';
-import type { AppErrorBody, Result } from '../../../shared/result';
+import { call } from '@/api';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/operations';
+import type { AppErrorBody, Result } from '@shared/result';
 
 type Handler = () => void;
 let onUnauthenticated: Handler | null = null;

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { request } from '../services/core';
-import type { CertificateSearchRow } from '../../../shared/operations';
+import { request } from '@/services/core';
+import type { CertificateSearchRow } from '@shared/operations';
 
 const SEARCH_LIMIT = 200;
 const DEBOUNCE_MS = 120;

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
-import { request } from '../services/core';
-import type { Direction, ProgramRegistry } from '../../../shared/enums';
-import type { OperationInput, ProgramCard } from '../../../shared/operations';
-import { CERTIFICATE_NUMBER_PATTERN } from '../../../shared/rules';
+import { request } from '@/services/core';
+import type { Direction, ProgramRegistry } from '@shared/enums';
+import type { OperationInput, ProgramCard } from '@shared/operations';
+import { CERTIFICATE_NUMBER_PATTERN } from '@shared/rules';
 
 const RESULT_LIMIT = 100;
 const DEBOUNCE_MS = 150;

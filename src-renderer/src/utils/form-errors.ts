@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import type { AppErrorBody } from '../../../shared/result';
+import type { AppErrorBody } from '@shared/result';
 
 /**
  * A form's refusal as the core answers it: one message for the alert and a message per field path

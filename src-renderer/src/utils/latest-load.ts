@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue';
-import type { Result } from '../../../shared/result';
+import type { Result } from '@shared/result';
 
 /**
  * What a screen loads and shows, with its spinner and the core's refusal. The latest request wins: a slow answer for
