@@ -43,4 +43,23 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'tests/bench/**/*.ts', 'src-main/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  // renderer layering
+  {
+    // One door to the core (core/client.ts's request), the only module that imports the transport; shared/ by its
+    // alias; nothing from the main process.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    ignores: ['src-renderer/src/core/client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/transport', './transport'], message: 'Call the core through request from @/core/client: it ends an expired session the same way for every screen.' },
+            { group: ['**/src-main/**'], message: 'The renderer reaches the core only through @/core/client.' },
+            { group: ['../**/shared/**'], message: 'Import shared/ as @shared/….' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { request } from '@/services/core';
+import { request } from '@/core/client';
 import type { CertificateSearchRow } from '@shared/operations';
 
 const SEARCH_LIMIT = 200;

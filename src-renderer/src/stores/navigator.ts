@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
-import { request } from '@/services/core';
+import { request } from '@/core/client';
 import type { Direction, ProgramRegistry } from '@shared/enums';
 import type { OperationInput, ProgramCard } from '@shared/operations';
 import { CERTIFICATE_NUMBER_PATTERN } from '@shared/rules';

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { request } from '@/services/core';
+import { request } from '@/core/client';
 import { syncDeskClock } from '@/utils/dates';
 import type { OperationName, SessionView } from '@shared/operations';
 import type { Role, Theme } from '@shared/enums';
