@@ -1,4 +1,5 @@
 /** Domain vocabularies with their Russian labels, as the seed names them. */
+import type { AuditEntryView, ContractStatus } from './operations';
 
 export const ROLES = ['admin', 'registry_operator', 'org_staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -63,6 +64,10 @@ export const PARENT_RELATIONS: readonly Relation[] = ['mother', 'father'];
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = {
+  male: 'Мужской',
+  female: 'Женский',
+};
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -110,3 +115,20 @@ export const CONSENT_FORM_VERSION = '2026-1';
 export const SCAN_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type ScanMime = (typeof SCAN_MIME_TYPES)[number];
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+/** An application's or contract's status, as its row and the new-application dialog say it. */
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  pending: 'Ожидает подтверждения',
+  confirmed: 'Подтверждена',
+  active: 'Действующий',
+  completed: 'Завершён',
+  terminated: 'Расторгнут',
+  rejected: 'Отклонена',
+  cancelled: 'Отменена',
+};
+
+/** How an operation ended, as the audit log shows it. */
+export const AUDIT_OUTCOME_LABELS: Record<AuditEntryView['outcome'], string> = {
+  ok: 'выполнено',
+  refused: 'отказано',
+};

@@ -55,10 +55,6 @@ export const eventsRu = {
     created: 'Подана',
     actions: 'Действия',
   },
-  status: {
-    submitted: 'Подана',
-    cancelled: 'Отменена',
-  },
   cancelledNote: 'Отменена {at}',
   cancel: 'Отменить заявку',
   cancelTitle: 'Отмена заявки на мероприятие',
