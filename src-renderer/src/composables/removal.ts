@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'naive-ui';
 import { useDialog, useMessage } from 'naive-ui';
-import { useI18n } from 'vue-i18n';
+import { useI18n } from '@/composables/i18n';
 import type { Result } from '@shared/result';
 
 /**

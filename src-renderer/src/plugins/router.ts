@@ -3,6 +3,7 @@ import { useSessionStore } from '@/stores/session';
 import { pinia } from './pinia';
 import type { OperationName } from '@shared/operations';
 import { SCREEN_OPERATIONS, allows, homeRouteName } from '@/access';
+import type { MessageKey, UnavailableSection } from '@/composables/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -11,13 +12,13 @@ declare module 'vue-router' {
     /** The route is offered only when the core allows this operation to the operator. */
     operation?: OperationName;
     /** Key under unavailable.* describing a section that later work fills. */
-    section?: string;
+    section?: UnavailableSection;
     /** i18n key of the section title. */
-    title?: string;
+    title?: MessageKey;
   }
 }
 
-const unavailable = (path: string, section: string): RouteRecordRaw => ({
+const unavailable = (path: string, section: UnavailableSection): RouteRecordRaw => ({
   path,
   name: section,
   component: () => import('@/views/UnavailableView.vue'),
@@ -25,7 +26,7 @@ const unavailable = (path: string, section: string): RouteRecordRaw => ({
 });
 
 /** A screen of the desk, offered to the operators whom the core allows `operation` (to everyone without one). */
-const screen = (path: string, name: string, component: RouteComponent | (() => Promise<RouteComponent>), title: string, operation?: OperationName): RouteRecordRaw => ({
+const screen = (path: string, name: string, component: RouteComponent | (() => Promise<RouteComponent>), title: MessageKey, operation?: OperationName): RouteRecordRaw => ({
   path,
   name,
   component,
