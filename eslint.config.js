@@ -51,4 +51,24 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'tests/bench/**/*.ts', 'src-main/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  // renderer layering
+  {
+    // One door to the core (core/client.ts's request), the only module that imports the transport; message keys
+    // checked (composables/i18n.ts's useI18n); shared/ by its alias; nothing from the main process.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    ignores: ['src-renderer/src/core/client.ts', 'src-renderer/src/composables/i18n.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vue-i18n', importNames: ['useI18n'], message: 'Use useI18n from @/composables/i18n: its t takes only keys the locale has.' }],
+          patterns: [
+            { group: ['**/core/transport', './transport'], message: 'Call the core through request from @/core/client: it ends an expired session the same way for every screen.' },
+            { group: ['**/src-main/**'], message: 'The renderer reaches the core only through @/core/client.' },
+            { group: ['../**/shared/**'], message: 'Import shared/ as @shared/….' },
+          ],
+        },
+      ],
+    },
+  },
 );

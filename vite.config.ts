@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
@@ -6,6 +7,13 @@ export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [vue()],
+  // The same aliases as tsconfig.renderer.json's paths: @/ is the renderer's source, @shared/ the contract both sides share.
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src-renderer/src', import.meta.url)),
+      '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
+    },
+  },
   // vue-i18n feature flags: Composition API only, no devtools in production builds.
   define: {
     __VUE_I18N_FULL_INSTALL__: true,

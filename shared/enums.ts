@@ -63,6 +63,10 @@ export const PARENT_RELATIONS: readonly Relation[] = ['mother', 'father'];
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = {
+  male: 'Мужской',
+  female: 'Женский',
+};
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -113,3 +117,21 @@ export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 
 export const CONTRACT_STATUSES = ['pending', 'confirmed', 'active', 'completed', 'terminated', 'rejected', 'cancelled'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+/** An application's or contract's status, as its row and the new-application dialog say it. */
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  pending: 'Ожидает подтверждения',
+  confirmed: 'Подтверждена',
+  active: 'Действующий',
+  completed: 'Завершён',
+  terminated: 'Расторгнут',
+  rejected: 'Отклонена',
+  cancelled: 'Отменена',
+};
+
+export const AUDIT_OUTCOMES = ['ok', 'refused'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+/** How an operation ended, as the audit log shows it. */
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  ok: 'выполнено',
+  refused: 'отказано',
+};

@@ -1,3 +1,4 @@
+import type { AuditOutcome } from '../enums';
 import { z } from 'zod';
 
 export interface AuditEntryView {
@@ -7,7 +8,7 @@ export interface AuditEntryView {
   operation: string;
   recordType: string | null;
   recordId: string | null;
-  outcome: 'ok' | 'refused';
+  outcome: AuditOutcome;
   summary: string;
 }
 

@@ -3,7 +3,7 @@
  * this operator's role may call (SessionView.allowedOperations); the screens offer only those, so that no
  * screen is shown whose operations would be refused.
  */
-import type { OperationName } from '../../shared/operations';
+import type { OperationName } from '@shared/operations';
 
 /** The operation that decides whether a screen is offered. */
 export const SCREEN_OPERATIONS = {

@@ -3,7 +3,7 @@ import App from './App.vue';
 import { i18n } from './plugins/i18n';
 import { pinia } from './plugins/pinia';
 import { router } from './plugins/router';
-import { setUnauthenticatedHandler } from './services/core';
+import { setUnauthenticatedHandler } from '@/core/client';
 import { useSessionStore } from './stores/session';
 import './styles.css';
 

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { request } from '../services/core';
-import type { CertificateSearchRow } from '../../../shared/operations';
+import { request } from '@/core/client';
+import { useLatestLoad } from '@/composables/latest-load';
+import type { CertificateSearchRow } from '@shared/operations';
 
 const SEARCH_LIMIT = 200;
 const DEBOUNCE_MS = 120;
@@ -12,15 +13,13 @@ const DEBOUNCE_MS = 120;
  */
 export const useCertificatesStore = defineStore('certificates', () => {
   const query = ref('');
-  const rows = ref<CertificateSearchRow[]>([]);
+  const search = useLatestLoad<CertificateSearchRow[]>([], { clearOnError: true, keepErrorWhileLoading: true });
+  const rows = search.value;
   const searchedQuery = ref('');
-  const loading = ref(false);
-  const error = ref<string | null>(null);
   const selectedIndex = ref(-1);
   const limit = SEARCH_LIMIT;
 
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let sequence = 0;
 
   function setQuery(text: string): void {
     query.value = text;
@@ -31,26 +30,17 @@ export const useCertificatesStore = defineStore('certificates', () => {
   async function runSearch(): Promise<void> {
     timer = null;
     const text = query.value.trim();
-    const mine = ++sequence;
     if (text === '') {
-      rows.value = [];
+      search.reset();
       searchedQuery.value = '';
-      error.value = null;
-      loading.value = false;
       selectedIndex.value = -1;
       return;
     }
-    loading.value = true;
-    const r = await request('certificates.search', { query: text, limit: SEARCH_LIMIT });
-    if (mine !== sequence) return; // a newer query was sent meanwhile
-    loading.value = false;
-    if (r.ok) {
-      rows.value = r.value.rows;
-      error.value = null;
-    } else {
-      rows.value = [];
-      error.value = r.error.message;
-    }
+    const r = await search.load(async () => {
+      const found = await request('certificates.search', { query: text, limit: SEARCH_LIMIT });
+      return found.ok ? { ok: true, value: found.value.rows } : found;
+    });
+    if (!r) return; // a newer query was sent meanwhile
     searchedQuery.value = text;
     selectedIndex.value = rows.value.length > 0 ? 0 : -1;
   }
@@ -73,12 +63,9 @@ export const useCertificatesStore = defineStore('certificates', () => {
 
   function reset(): void {
     if (timer) clearTimeout(timer);
-    sequence++;
+    search.reset();
     query.value = '';
-    rows.value = [];
     searchedQuery.value = '';
-    error.value = null;
-    loading.value = false;
     selectedIndex.value = -1;
   }
 
@@ -87,8 +74,8 @@ export const useCertificatesStore = defineStore('certificates', () => {
     query: computed(() => query.value),
     rows: computed(() => rows.value),
     searchedQuery: computed(() => searchedQuery.value),
-    loading: computed(() => loading.value),
-    error: computed(() => error.value),
+    loading: computed(() => search.loading.value),
+    error: computed(() => search.error.value),
     selectedIndex: computed(() => selectedIndex.value),
     limit,
     setQuery,

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
-import { request } from '../services/core';
-import { typedDateToIso } from '../utils/format';
-import type { DuplicateCandidate, MunicipalityView, OperationInput } from '../../../shared/operations';
-import type { CertificateType, Gender, Relation } from '../../../shared/enums';
+import { request } from '@/core/client';
+import { typedDateToIso } from '@/utils/format';
+import type { DuplicateCandidate, MunicipalityView, OperationInput } from '@shared/operations';
+import type { CertificateType, Gender, Relation } from '@shared/enums';
 
 interface IssueDraft {
   child: {

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
-import { request } from '../services/core';
-import type { Direction, ProgramRegistry } from '../../../shared/enums';
-import type { OperationInput, ProgramCard } from '../../../shared/operations';
-import { CERTIFICATE_NUMBER_PATTERN } from '../../../shared/rules';
+import { request } from '@/core/client';
+import { useLatestLoad } from '@/composables/latest-load';
+import type { Direction, ProgramRegistry } from '@shared/enums';
+import type { OperationInput, ProgramCard } from '@shared/operations';
+import { CERTIFICATE_NUMBER_PATTERN } from '@shared/rules';
 
 const RESULT_LIMIT = 100;
 const DEBOUNCE_MS = 150;
@@ -35,12 +36,11 @@ export const useNavigatorStore = defineStore('navigator', () => {
   const onlyAvailable = ref(false);
   const advancedOpen = ref(false);
 
-  const results = ref<ProgramCard[]>([]);
+  const programSearch = useLatestLoad<ProgramCard[]>([], { clearOnError: true, keepErrorWhileLoading: true });
+  const results = programSearch.value;
   /** The certificate the shown results were checked against ('' when none). */
   const checkedCertificate = ref('');
   const searched = ref(false);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
   const selectedIndex = ref(-1);
 
   const ageInvalid = computed(() => filters.age.trim() !== '' && !AGE_PATTERN.test(filters.age.trim()));
@@ -52,7 +52,6 @@ export const useNavigatorStore = defineStore('navigator', () => {
   );
 
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let sequence = 0;
   /** False until the screen opens and after a logout, so that clearing the fields searches nothing. */
   let active = false;
   /** The latest search sent and not answered yet. */
@@ -107,22 +106,11 @@ export const useNavigatorStore = defineStore('navigator', () => {
     if (timer) clearTimeout(timer);
     timer = null;
     if (ageInvalid.value || certificateInvalid.value) return;
-    const mine = ++sequence;
     const input = searchInput();
-    loading.value = true;
-    const r = await request('programs.search', input);
-    if (mine !== sequence) return; // a newer search was sent meanwhile
-    loading.value = false;
+    const r = await programSearch.load(() => request('programs.search', input));
+    if (!r) return; // a newer search was sent meanwhile
     searched.value = true;
-    if (r.ok) {
-      results.value = r.value;
-      checkedCertificate.value = input.certificateNumber ?? '';
-      error.value = null;
-    } else {
-      results.value = [];
-      checkedCertificate.value = '';
-      error.value = r.error.message;
-    }
+    checkedCertificate.value = r.ok ? (input.certificateNumber ?? '') : '';
     selectedIndex.value = results.value.length > 0 ? 0 : -1;
   }
 
@@ -144,7 +132,7 @@ export const useNavigatorStore = defineStore('navigator', () => {
   /** Forgets everything (another operator logs in). */
   function reset(): void {
     active = false;
-    sequence++;
+    programSearch.reset();
     query.value = '';
     resetFilters();
     certificate.value = '';
@@ -152,11 +140,8 @@ export const useNavigatorStore = defineStore('navigator', () => {
     advancedOpen.value = false;
     if (timer) clearTimeout(timer);
     timer = null;
-    results.value = [];
     checkedCertificate.value = '';
     searched.value = false;
-    loading.value = false;
-    error.value = null;
     selectedIndex.value = -1;
   }
 
@@ -169,8 +154,8 @@ export const useNavigatorStore = defineStore('navigator', () => {
     results: computed(() => results.value),
     checkedCertificate: computed(() => checkedCertificate.value),
     searched: computed(() => searched.value),
-    loading: computed(() => loading.value),
-    error: computed(() => error.value),
+    loading: computed(() => programSearch.loading.value),
+    error: computed(() => programSearch.error.value),
     selectedIndex: computed(() => selectedIndex.value),
     ageInvalid,
     certificateInvalid,

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { PrintedDocument } from '../../../shared/operations';
-import type { Result } from '../../../shared/result';
-import { isDesktop, pdfBlob } from '../services/pdf';
+import type { PrintedDocument } from '@shared/operations';
+import type { Result } from '@shared/result';
+import { isDesktop, pdfBlob } from '@/services/pdf';
 
 export interface OpenedDocument {
   url: string;

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { request } from '../services/core';
-import { syncDeskClock } from '../utils/dates';
-import type { OperationName, SessionView } from '../../../shared/operations';
-import type { Role, Theme } from '../../../shared/enums';
-import type { AppErrorBody } from '../../../shared/result';
+import { request } from '@/core/client';
+import { syncDeskClock } from '@/utils/dates';
+import type { OperationName, SessionView } from '@shared/operations';
+import type { Role, Theme } from '@shared/enums';
+import type { AppErrorBody } from '@shared/result';
 
 /** The logged-in operator, restored from the core on load; the operator's theme is remembered by the core. */
 export const useSessionStore = defineStore('session', () => {

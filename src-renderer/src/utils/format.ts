@@ -1,8 +1,8 @@
 /** Display helpers: formatting only, no domain rules. */
-import { formatDateRu } from '../../../shared/rules';
+import { formatDateRu } from '@shared/rules';
 
 export { formatDateRu };
-export { formatRubles } from '../../../shared/rules';
+export { formatRubles } from '@shared/rules';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

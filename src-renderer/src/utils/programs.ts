@@ -1,5 +1,4 @@
 /** Display helpers of the navigator: months to start in, timetables. Formatting only, no domain rules. */
-import type { GroupView } from '../../../shared/operations';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const monthName = new Intl.DateTimeFormat('ru-RU', { month: 'long', timeZone: 'UTC' });
@@ -33,7 +32,7 @@ export function weekdayLabel(isoWeekday: number): string {
 }
 
 /** [«Вт 16:00–17:30», «Чт 16:00–17:30»] in the order of the week; empty when the group has no timetable yet. */
-export function timetableSlots(timetable: GroupView['timetable']): string[] {
+export function timetableSlots(timetable: ReadonlyArray<{ weekday: number; start: string; end: string }>): string[] {
   return [...timetable]
     .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
     .map((s) => `${weekdayLabel(s.weekday)} ${s.start}–${s.end}`);

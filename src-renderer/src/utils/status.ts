@@ -1,4 +1,4 @@
-import type { CertificateStatus } from '../../../shared/enums';
+import type { CertificateStatus } from '@shared/enums';
 
 /** Colour of a certificate status tag (presentation only). */
 export function statusTagType(status: CertificateStatus): 'success' | 'warning' | 'error' | 'default' {

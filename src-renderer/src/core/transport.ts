@@ -1,10 +1,12 @@
 /**
- * The renderer's only door to the core: call(operation, input) → Result.
+ * How a call reaches the core: call(operation, input) → Result.
  * In the desktop window the preload exposes `window.certdesk.call` (one IPC channel);
  * in a browser served by the server host it is POST /api/<operation> with the session cookie.
+ * Only core/client.ts imports this (lint, «renderer layering»): screens and stores call `request`, which ends an
+ * expired session the same way everywhere.
  */
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/operations';
-import type { Result } from '../../shared/result';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/operations';
+import type { Result } from '@shared/result';
 
 export interface DesktopBridge {
   call(operation: string, input: unknown): Promise<Result<unknown>>;

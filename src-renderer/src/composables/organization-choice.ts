@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useRoute } from 'vue-router';
-import { useSessionStore } from '../stores/session';
+import { useSessionStore } from '@/stores/session';
 
 /**
  * Whose card and programs the screens edit: organization staff always their own organization (the core refuses

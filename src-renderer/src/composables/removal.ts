@@ -1,7 +1,7 @@
 import type { ButtonProps } from 'naive-ui';
 import { useDialog, useMessage } from 'naive-ui';
-import { useI18n } from 'vue-i18n';
-import type { Result } from '../../../shared/result';
+import { useI18n } from '@/composables/i18n';
+import type { Result } from '@shared/result';
 
 /**
  * Asks before removing something, in a dialog the keyboard reaches (Tab to «Удалить», Enter; Esc cancels), then

@@ -1,10 +1,11 @@
 /**
- * Thin wrapper around the api client: every screen calls the core through `request`,
- * so that an expired session (code 'unauthenticated') sends the operator to the login screen once, globally.
+ * The renderer's one door to the core: every screen and store calls it through `request`, so that an expired session
+ * (code 'unauthenticated') sends the operator to the login screen once, globally. The transport under it
+ * (core/transport.ts) is imported nowhere else.
  */
-import { call } from '../api';
-import type { OperationInput, OperationName, OperationOutput } from '../../../shared/operations';
-import type { AppErrorBody, Result } from '../../../shared/result';
+import { call } from '@/core/transport';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/operations';
+import type { Result } from '@shared/result';
 
 type Handler = () => void;
 let onUnauthenticated: Handler | null = null;
@@ -35,5 +36,3 @@ export async function request<N extends OperationName>(
   }
   return result;
 }
-
-export type { AppErrorBody };

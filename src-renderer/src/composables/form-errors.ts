@@ -1,5 +1,6 @@
 import { ref } from 'vue';
-import type { AppErrorBody } from '../../../shared/result';
+import type { AppErrorBody } from '@shared/result';
+import { fieldFeedback, type FieldFeedback } from '@/utils/field-feedback';
 
 /**
  * A form's refusal as the core answers it: one message for the alert and a message per field path
@@ -34,14 +35,3 @@ export function useFormErrors() {
 }
 
 export type FormErrors = ReturnType<typeof useFormErrors>;
-
-export type FieldFeedback = { validationStatus?: 'error'; feedback?: string };
-
-/** An NFormItem's mark and message from a form's per-field messages: the first of the paths that has one. */
-export function fieldFeedback(fields: Record<string, string>, ...paths: string[]): FieldFeedback {
-  for (const p of paths) {
-    const text = fields[p];
-    if (text) return { validationStatus: 'error', feedback: text };
-  }
-  return {};
-}

@@ -1,6 +1,6 @@
 import { computed, type ComputedRef } from 'vue';
 import { useRoute } from 'vue-router';
-import { CERTIFICATE_NUMBER_PATTERN } from '../../../shared/rules';
+import { CERTIFICATE_NUMBER_PATTERN } from '@shared/rules';
 
 /**
  * The certificate the operator came with (`?certificate=`, from the child's card or the navigator's check), carried

@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import { useMessage } from 'naive-ui';
-import type { Result } from '../../../shared/result';
+import type { Result } from '@shared/result';
 import type { FormErrors } from './form-errors';
 
 /**
