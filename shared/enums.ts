@@ -135,3 +135,25 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
   ok: 'выполнено',
   refused: 'отказано',
 };
+
+/** Events («Мероприятия»): their kinds and the statuses of applications to them. */
+export const EVENT_KINDS = ['competition', 'festival', 'concert', 'exhibition', 'masterclass', 'excursion', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  competition: 'Соревнование, конкурс',
+  festival: 'Фестиваль',
+  concert: 'Концерт, спектакль',
+  exhibition: 'Выставка',
+  masterclass: 'Мастер-класс',
+  excursion: 'Экскурсия, поход',
+  other: 'Другое',
+};
+
+export const EVENT_APPLICATION_STATUSES = ['submitted', 'cancelled'] as const;
+export type EventApplicationStatus = (typeof EVENT_APPLICATION_STATUSES)[number];
+
+export const EVENT_APPLICATION_STATUS_LABELS: Record<EventApplicationStatus, string> = {
+  submitted: 'Подана',
+  cancelled: 'Отменена',
+};

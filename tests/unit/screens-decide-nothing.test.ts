@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CERTIFICATE_STATUSES, CONTRACT_STATUSES } from '../../shared/enums';
-import { EVENT_APPLICATION_STATUSES } from '../../shared/events';
+import { CERTIFICATE_STATUSES, CONTRACT_STATUSES, EVENT_APPLICATION_STATUSES } from '../../shared/enums';
 
 // Screens receive decisions, not rules: what may be done with a contract, a certificate, an event application is
 // decided in the core (shared/contract-rules.ts, shared/certificate-rules.ts) and carried by the views. A screen that

@@ -1,5 +1,4 @@
-import type { CertificateStatus } from '@shared/enums';
-import type { EventApplicationStatus } from '@shared/events';
+import type { CertificateStatus, EventApplicationStatus } from '@shared/enums';
 
 /** Colour of a certificate status tag (presentation only). */
 export function statusTagType(status: CertificateStatus): 'success' | 'warning' | 'error' | 'default' {
