@@ -128,6 +128,17 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   cancelled: 'Отменена',
 };
 
+/** A contract's status as the «Заявление на зачисление» states it, in a sentence. */
+export const CONTRACT_STATUS_PRINTED_LABELS: Record<ContractStatus, string> = {
+  pending: 'заявка ожидает подтверждения организацией',
+  confirmed: 'заявка подтверждена, обучение ещё не началось',
+  active: 'договор действует',
+  completed: 'договор завершён',
+  terminated: 'договор расторгнут',
+  rejected: 'заявка отклонена организацией',
+  cancelled: 'заявка отменена',
+};
+
 export const AUDIT_OUTCOMES = ['ok', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 /** How an operation ended, as the audit log shows it. */
