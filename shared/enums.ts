@@ -168,3 +168,19 @@ export const EVENT_APPLICATION_STATUS_LABELS: Record<EventApplicationStatus, str
   submitted: 'Подана',
   cancelled: 'Отменена',
 };
+
+/** A municipality's financial year: prepared as a draft, then published; the core uses published years only. */
+export const MUNICIPAL_YEAR_STATUSES = ['draft', 'published'] as const;
+export type MunicipalYearStatus = (typeof MUNICIPAL_YEAR_STATUSES)[number];
+export const MUNICIPAL_YEAR_STATUS_LABELS: Record<MunicipalYearStatus, string> = {
+  draft: 'Черновик',
+  published: 'Опубликован',
+};
+
+/** How a municipality sets its categories' nominals: in rubles, or in hours per week at the normative price of an hour. */
+export const NOMINAL_UNITS = ['rubles', 'hours'] as const;
+export type NominalUnit = (typeof NOMINAL_UNITS)[number];
+export const NOMINAL_UNIT_LABELS: Record<NominalUnit, string> = {
+  rubles: 'В рублях',
+  hours: 'В часах в неделю',
+};

@@ -31,7 +31,8 @@ export interface CertificateCard {
     classAddress: string | null;
     identityDocument: string;
   } | null;
-  municipality: { id: string; name: string };
+  /** `regulations`: the municipality's «Положение», shown by the «?» beside the budget counts. */
+  municipality: { id: string; name: string; regulations: string };
   category: { id: string; name: string; year: number };
   /** Null when the municipality's limit is reached: the card shows `limitMessage` instead. */
   money: { nominalKopecks: number; balanceKopecks: number; reserveKopecks: number; spentKopecks: number } | null;

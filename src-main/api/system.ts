@@ -16,7 +16,7 @@ import { DomainError } from '../errors';
 import { findCertificateId } from '../features/certificates';
 import { findContractId } from '../features/contracts';
 import { printExtractBatch } from '../features/documents';
-import { CLOSE_CHUNK_CERTIFICATES, closeInThisThread, closeMonth } from '../features/months';
+import { CLOSE_CHUNK_CERTIFICATES, closeInThisThread, closeMonth, requireCloseHere } from '../features/months';
 import { municipalityByCode } from '../features/municipalities';
 import { createOperatorAccount } from '../features/operators';
 import { nameTheOffice } from '../features/settings';
@@ -151,6 +151,7 @@ export async function closeMonthOf(
     const report = await api.runSystemJob('months.close', async (ctx) => closeMonth(ctx, { municipalityId: m.id, month: o.month, preview: true }));
     return { municipalityName: m.name, report };
   }
+  requireCloseHere(core, m);
   const stamp = core.hlc.next();
   setMeta(core.db, 'hlc', stamp);
   const report = await closeInThisThread(core, {

@@ -29,9 +29,20 @@ export interface SyncedTable {
  */
 export const SYNCED_TABLES = [
   { table: 'offices', columns: travelling('code', 'name'), reason: 'the directory of offices: every office numbers documents and contracts with its code' },
-  { table: 'municipalities', columns: travelling('region_code', 'municipality_code', 'name', 'time_zone', 'child_age_min', 'child_age_max') },
-  { table: 'municipal_years', columns: travelling('municipality_id', 'year', 'money_limit_kopecks') },
-  { table: 'categories', columns: travelling('municipality_id', 'year', 'name', 'annual_nominal_kopecks', 'budget_significant', 'budget_general', 'budget_preprofessional') },
+  {
+    table: 'municipalities',
+    columns: travelling('region_code', 'municipality_code', 'name', 'time_zone', 'child_age_min', 'child_age_max', 'owner_office_id', 'regulations'),
+    reason: 'owner_office_id travels so that every office knows which one runs the municipality\'s parameters and closes',
+  },
+  {
+    table: 'municipal_years',
+    columns: travelling('municipality_id', 'year', 'money_limit_kopecks', 'status', 'nominal_unit', 'published_at'),
+    reason: 'a published year is what every office uses; drafts travel too, so the owning office\'s preparation is seen elsewhere',
+  },
+  {
+    table: 'categories',
+    columns: travelling('municipality_id', 'year', 'name', 'annual_nominal_kopecks', 'budget_significant', 'budget_general', 'budget_preprofessional', 'hours_per_week', 'hour_price_kopecks'),
+  },
   { table: 'organizations', columns: travelling('municipality_id', 'name', 'short_name', 'inn', 'address', 'phone', 'email') },
   {
     table: 'programs',

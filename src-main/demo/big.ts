@@ -97,9 +97,9 @@ export function generateBigRegistry(
         if (left <= 0) break;
         const id = core.newId();
         db.prepare(
-          `INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
-           VALUES (?, ?, ?, '99', ?, ?, 'Europe/Moscow', 5, 18)`,
-        ).run(id, stamp, core.officeId, code, name);
+          `INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max, owner_office_id)
+           VALUES (?, ?, ?, '99', ?, ?, 'Europe/Moscow', 5, 18, ?)`,
+        ).run(id, stamp, core.officeId, code, name, core.officeId);
         db.prepare('INSERT INTO municipal_years(id, modified_at, origin_office, municipality_id, year, money_limit_kopecks) VALUES (?, ?, ?, ?, ?, ?)')
           .run(core.newId(), stamp, core.officeId, id, year, MUNICIPAL_LIMIT_KOPECKS);
         const catIds = cats.map((c) => {

@@ -137,9 +137,10 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
       office, stamp, office, '9901-01', 'Отдел реестра сертификатов г. Мурманска',
     );
     db.prepare(
-      `INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max)
-       VALUES (?, ?, ?, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18)`,
-    ).run(ids.municipality, stamp, office);
+      `INSERT INTO municipalities(id, modified_at, origin_office, region_code, municipality_code, name, time_zone, child_age_min, child_age_max,
+                                  owner_office_id, regulations)
+       VALUES (?, ?, ?, '99', '01', 'г. Мурманск', 'Europe/Moscow', 5, 18, ?, ?)`,
+    ).run(ids.municipality, stamp, office, office, DEMO_REGULATIONS);
     db.prepare(
       'INSERT INTO municipal_years(id, modified_at, origin_office, municipality_id, year, money_limit_kopecks) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(core.newId(), stamp, office, ids.municipality, year, 15_000_000_000);
@@ -299,3 +300,12 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
   });
   return { children: count + 1 };
 }
+
+/** An excerpt of the municipality's «Положение» that the card's «?» beside the budget counts shows. */
+const DEMO_REGULATIONS = `Выдержка из Положения о персонифицированном дополнительном образовании детей в г. Мурманске
+
+Сертификат дополнительного образования позволяет ребёнку в возрасте от 5 до 18 лет обучаться по дополнительным общеобразовательным программам за счёт средств бюджета г. Мурманска.
+
+Ежегодно уполномоченный орган устанавливает для каждой категории детей номинал сертификата и число образовательных программ, которые ребёнок может освоить бесплатно из реестров значимых, общеразвивающих и предпрофессиональных программ.
+
+Число программ из реестров бюджетных программ указывается в личном кабинете сертификата в порядке: значимые, общеразвивающие, предпрофессиональные. Место используется с начала обучения по договору и возвращается, только если заявка отменена или отклонена до начала обучения.`;

@@ -58,20 +58,23 @@ describe('migrations as numbered modules', () => {
     openDatabase(file, { create: true }).close();
     const raw = new Database(file);
     raw.prepare("INSERT INTO meta(key, value) VALUES ('office_name', 'Отдел реестра')").run();
-    const backfill = migration('012_office_name_with_town', {
+    // Numbered after the registry's own migrations, whatever their count.
+    const [next, afterNext] = [LATEST_VERSION + 1, LATEST_VERSION + 2];
+    const name = (n: number, what: string) => `${String(n).padStart(3, '0')}_${what}`;
+    const backfill = migration(name(next, 'office_name_with_town'), {
       up: (db) => db.prepare("UPDATE meta SET value = value || ' г. Мурманска' WHERE key = 'office_name'").run(),
     });
-    const broken = migration('013_broken', {
+    const broken = migration(name(afterNext, 'broken'), {
       up: (db) => db.exec('CREATE TABLE later (x INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);'),
     });
     const list = [...migrations, backfill, broken];
     const officeName = () => raw.prepare("SELECT value FROM meta WHERE key = 'office_name'").get();
-    expect(() => migrate(raw, 13, list)).toThrow(/no such table/);
+    expect(() => migrate(raw, afterNext, list)).toThrow(/no such table/);
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(officeName()).toEqual({ value: 'Отдел реестра' });
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'later'").get()).toEqual({ n: 0 });
-    expect(migrate(raw, 12, list)).toBe(12);
-    expect(raw.pragma('user_version', { simple: true })).toBe(12);
+    expect(migrate(raw, next, list)).toBe(next);
+    expect(raw.pragma('user_version', { simple: true })).toBe(next);
     expect(officeName()).toEqual({ value: 'Отдел реестра г. Мурманска' });
     raw.close();
   });

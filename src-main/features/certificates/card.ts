@@ -40,6 +40,7 @@ interface CardRow {
   category_id: string;
   municipality_id: string;
   municipality_name: string;
+  municipality_regulations: string;
   child_id: string;
   last_name: string;
   first_name: string;
@@ -79,7 +80,7 @@ export function certificateCard(db: Db, certificateId: string, today: string, no
   const c = db
     .prepare(
       `SELECT cert.id, cert.number, cert.type, cert.status, cert.issued_on, cert.category_id, cert.municipality_id,
-              m.name AS municipality_name, ch.id AS child_id, ch.last_name, ch.first_name, ch.middle_name, ch.birth_date,
+              m.name AS municipality_name, m.regulations AS municipality_regulations, ch.id AS child_id, ch.last_name, ch.first_name, ch.middle_name, ch.birth_date,
               ch.gender, ch.identity_document, ch.snils
          FROM certificates cert
          JOIN children ch ON ch.id = cert.child_id
@@ -128,7 +129,7 @@ export function certificateCard(db: Db, certificateId: string, today: string, no
           identityDocument: rep.identity_document,
         }
       : null,
-    municipality: { id: c.municipality_id, name: c.municipality_name },
+    municipality: { id: c.municipality_id, name: c.municipality_name, regulations: c.municipality_regulations },
     category: { id: category.id, name: category.name, year: category.year },
     money: limitReached ? null : money,
     limitMessage: limitReached ? LIMIT_REACHED_MESSAGE : null,

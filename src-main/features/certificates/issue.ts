@@ -4,7 +4,7 @@ import type { OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
 import { childNameNorm, findDuplicateChildren, normalizeDocument } from '../children';
-import { categoryById, municipalityById } from '../municipalities';
+import { categoryById, municipalityById, yearIsDraft } from '../municipalities';
 import { recordCertificateEvent } from './records';
 import { indexCertificateForSearch } from './search';
 
@@ -48,6 +48,11 @@ export function issueCertificate(input: IssueInput, ctx: OperationContext): { ce
   if (category.year !== year) {
     throw new DomainError('invalid_input', `Категория «${category.name}» установлена на ${category.year} год, а не на текущий ${year}.`, {
       fields: { categoryId: 'Выберите категорию текущего года' },
+    });
+  }
+  if (yearIsDraft(db, municipality.id, year)) {
+    throw new DomainError('conflict', `Параметры ${year} года муниципалитета «${municipality.name}» ещё не опубликованы: выдать сертификат по ним нельзя.`, {
+      fields: { categoryId: 'Год ещё не опубликован' },
     });
   }
 

@@ -17,7 +17,7 @@ import { deskWriterWaiting, deskWritersCounter, enterJobWrite, jobWriting, stepA
 import { DomainError } from '../../errors';
 import { appendAudit } from '../audit';
 import { createJob, runningJob, type Job } from '../jobs';
-import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, previewClose, type CloseProgress, type RunInTransaction } from './monthly-close';
+import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES, closeJobKey, closeSteps, planClose, previewClose, requireCloseHere, type CloseProgress, type RunInTransaction } from './monthly-close';
 
 /** What a close job needs to run anywhere: the file, what to close, and the stamp and actor of the call that started it. */
 export interface CloseJobData {
@@ -347,6 +347,7 @@ export function startCloseJob(ctx: OperationContext, input: OperationParsedInput
   const { core } = ctx;
   const { preview } = input;
   const { plan, done } = planClose(core.db, ctx.today, input.municipalityId, input.month);
+  if (!preview) requireCloseHere(core, plan.municipality);
   const key = closeJobKey(plan.municipality.id, input.month, preview);
   const running = runningJob(core, key);
   const ofMonth = `месяца ${input.month}: ${plan.municipality.name}`;

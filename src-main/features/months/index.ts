@@ -4,4 +4,4 @@ import { monthlyCloseOperations } from './monthly-close';
 
 export const monthOperations: FeatureOperations<'months.close' | 'months.closeStart'> = { ...monthlyCloseOperations, ...closeJobOperations };
 export { closeInThisThread } from './close-job';
-export { CLOSE_CHUNK_CERTIFICATES, closeMonth } from './monthly-close';
+export { CLOSE_CHUNK_CERTIFICATES, closeMonth, requireCloseHere } from './monthly-close';

@@ -6,7 +6,7 @@ import type { Core } from '../../core';
 import type { Db } from '../../database/db';
 import { acceptDueProlongations, prolongationsDue } from '../contracts';
 import { runningJob } from '../jobs';
-import { municipalityById, type MunicipalityRow } from '../municipalities';
+import { municipalityById, requireOwnedHere, type MunicipalityRow } from '../municipalities';
 
 function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -327,12 +327,22 @@ export function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyClo
 }
 
 /**
+ * One owner for a municipality's money work: its months are closed only at its owning office (a preview, which
+ * changes nothing, may be looked at anywhere). Checked wherever a close starts: `months.close`, `months.closeStart`
+ * and the CLI's close-month.
+ */
+export function requireCloseHere(core: Core, municipality: MunicipalityRow): void {
+  requireOwnedHere(core.db, municipality, core.officeId, 'Закрытие месяцев');
+}
+
+/**
  * Monthly close of a municipality in the calling thread, inside the operation's one transaction: the same steps
  * as the background job (`months.closeStart`). At most once per month: a second run changes nothing and answers
  * the first run's report. A preview counts what the close would do and changes nothing.
  */
 export function closeMonth(ctx: OperationContext, input: OperationParsedInput<'months.close'>): MonthlyCloseReport {
   const { plan, done } = planClose(ctx.core.db, ctx.today, input.municipalityId, input.month);
+  if (!input.preview) requireCloseHere(ctx.core, plan.municipality);
   ctx.audit('municipality', plan.municipality.id, `Закрытие месяца ${input.month}: ${plan.municipality.name}${input.preview ? ' (предпросмотр)' : ''}`);
   if (done) return { ...done, preview: input.preview };
   if (runningJob(ctx.core, closeJobKey(plan.municipality.id, input.month))) {

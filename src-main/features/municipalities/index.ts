@@ -1,2 +1,12 @@
 export { municipalityOperations } from './operations';
-export { budgetCountsOf, categoryById, municipalityByCode, municipalityById, municipalLimitReached, type CategoryRow, type MunicipalityRow } from './queries';
+export {
+  budgetCountsOf,
+  categoryById,
+  municipalityByCode,
+  municipalityById,
+  municipalLimitReached,
+  requireOwnedHere,
+  yearIsDraft,
+  type CategoryRow,
+  type MunicipalityRow,
+} from './queries';
