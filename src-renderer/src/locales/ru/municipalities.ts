@@ -46,3 +46,11 @@ export const municipalitiesRu = {
     noRegulations: 'Текст Положения муниципалитета ещё не внесён.',
   },
 } as const;
+
+/** The audit log's names of the namespace's operations (merged into audit.op). */
+export const municipalitiesAuditOps = {
+  municipalities_get: 'Параметры муниципалитета',
+  municipalities_saveYear: 'Изменение параметров года муниципалитета',
+  municipalities_publishYear: 'Публикация параметров года муниципалитета',
+  municipalities_update: 'Изменение сведений о муниципалитете',
+} as const;
