@@ -40,6 +40,7 @@ test('the administrator prepares 2027 (limit, a nominal), publishes it; a limit 
   await page.reload();
   await expect(m.limit).toHaveValue('150 000 000,00');
 
+  await shot(page, 'light-municipalities-facts', page.getByTestId('mun-save-facts'));
   await layout.themeSwitch.click();
   await shot(page, 'dark-municipalities-2026');
   await m.chooseYear(2027);
