@@ -277,6 +277,7 @@ export function saveYear(ctx: OperationContext, input: OperationParsedInput<'mun
   const aside = db.prepare('UPDATE categories SET name = ? WHERE id = ?');
   for (const p of renamed) aside.run(`\u0000${p.before!.id}`, p.before!.id);
   // A removed category's name is free again: a removed row that holds it steps aside for good.
+  const freeName = db.prepare('UPDATE categories SET name = ?, modified_at = ? WHERE id = ?');
   const deletedHolder = db.prepare('SELECT id FROM categories WHERE municipality_id = ? AND year = ? AND name = ? AND deleted = 1');
   const update = db.prepare(
     `UPDATE categories SET name = @name, annual_nominal_kopecks = @nominal, hours_per_week = @hours, hour_price_kopecks = @price,
@@ -293,7 +294,7 @@ export function saveYear(ctx: OperationContext, input: OperationParsedInput<'mun
     const price = input.nominalUnit === 'hours' ? p.input.hourPriceKopecks! : null;
     const values = { name: p.input.name, nominal: p.nominal, hours, price, ...p.input.budgetCounts, stamp: ctx.stamp };
     const holder = deletedHolder.get(m.id, year, p.input.name) as { id: string } | undefined;
-    if (holder && holder.id !== p.before?.id) aside.run(`${p.input.name} (удалена, ${holder.id.slice(-8)})`, holder.id);
+    if (holder && holder.id !== p.before?.id) freeName.run(`${p.input.name} (удалена, ${holder.id.slice(-8)})`, ctx.stamp, holder.id);
     if (!p.before) {
       insert.run({ ...values, id: ctx.core.newId(), office: ctx.core.officeId, m: m.id, year });
       changes.push(`добавлена категория «${p.input.name}»: номинал ${formatRubles(p.nominal)}, бюджетных программ ${counts(p.input.budgetCounts)}`);
