@@ -58,20 +58,21 @@ describe('migrations as numbered modules', () => {
     openDatabase(file, { create: true }).close();
     const raw = new Database(file);
     raw.prepare("INSERT INTO meta(key, value) VALUES ('office_name', 'Отдел реестра')").run();
-    const backfill = migration('012_office_name_with_town', {
+    const next = (n: number) => String(LATEST_VERSION + n).padStart(3, '0');
+    const backfill = migration(`${next(1)}_office_name_with_town`, {
       up: (db) => db.prepare("UPDATE meta SET value = value || ' г. Мурманска' WHERE key = 'office_name'").run(),
     });
-    const broken = migration('013_broken', {
+    const broken = migration(`${next(2)}_broken`, {
       up: (db) => db.exec('CREATE TABLE later (x INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);'),
     });
     const list = [...migrations, backfill, broken];
     const officeName = () => raw.prepare("SELECT value FROM meta WHERE key = 'office_name'").get();
-    expect(() => migrate(raw, 13, list)).toThrow(/no such table/);
+    expect(() => migrate(raw, LATEST_VERSION + 2, list)).toThrow(/no such table/);
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(officeName()).toEqual({ value: 'Отдел реестра' });
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'later'").get()).toEqual({ n: 0 });
-    expect(migrate(raw, 12, list)).toBe(12);
-    expect(raw.pragma('user_version', { simple: true })).toBe(12);
+    expect(migrate(raw, LATEST_VERSION + 1, list)).toBe(LATEST_VERSION + 1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     expect(officeName()).toEqual({ value: 'Отдел реестра г. Мурманска' });
     raw.close();
   });
