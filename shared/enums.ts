@@ -168,3 +168,15 @@ export const EVENT_APPLICATION_STATUS_LABELS: Record<EventApplicationStatus, str
   submitted: 'Подана',
   cancelled: 'Отменена',
 };
+
+/**
+ * What an office is in its region's exchange (issue 11): the regional operator's registry is the hub; a registry office
+ * keeps its municipality's registry; an organization's desk works for one organization and receives only its scope.
+ */
+export const OFFICE_ROLES = ['regional_operator', 'registry_office', 'organization_desk'] as const;
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
+export const OFFICE_ROLE_LABELS: Record<OfficeRole, string> = {
+  regional_operator: 'Региональный оператор',
+  registry_office: 'Отдел реестра сертификатов',
+  organization_desk: 'Рабочее место организации',
+};

@@ -1,4 +1,5 @@
 import { eventsAuditOps } from './events';
+import { officesAuditOps } from './offices';
 
 /** The audit log and the card's history read from it (audit.*). */
 export const auditRu = {
@@ -91,6 +92,7 @@ export const auditRu = {
       months_closeStart: 'Закрытие месяца (фоновое задание)',
       jobs_get: 'Ход фонового задания',
       ...eventsAuditOps,
+      ...officesAuditOps,
     },
   },
 } as const;
