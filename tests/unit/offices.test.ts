@@ -345,7 +345,7 @@ describe('the CLI', () => {
     expect(stdio.out()).toContain(`Офис 9902-01 «Отдел г. Апатиты» (Отдел реестра сертификатов) добавлен в доверенные, отпечаток ${fingerprint}`);
     expect(await runCli(['revoke', '--data-dir', here, '--office', '9902-01', '--reason', 'Проверка отзыва'])).toBe(0);
     expect(await runCli(['trusted', '--data-dir', here])).toBe(0);
-    expect(stdio.out()).toMatch(/9902-01 {2}«Отдел г\. Апатиты», Отдел реестра сертификатов, отпечаток .* — ОТОЗВАН \d{4}-\d\d-\d\d \(Командная строка АРМ \(cli\)\): Проверка отзыва/);
+    expect(stdio.out()).toMatch(/9902-01 {2}«Отдел г\. Апатиты», Отдел реестра сертификатов, отпечаток .* — ОТОЗВАН \d\d\.\d\d\.\d{4} \(Командная строка АРМ \(cli\)\): Проверка отзыва/);
     expect(await runCli(['verify-audit', '--data-dir', here])).toBe(0);
   });
 

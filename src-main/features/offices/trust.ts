@@ -1,5 +1,6 @@
 /** The trust list: the offices whose cards this office's administrator imported after comparing the fingerprint. */
 import { groupFingerprint } from '../../../shared/fingerprint';
+import { formatDateRu } from '../../../shared/rules';
 import type { OfficeCardPreview, TrustedOfficeView } from '../../../shared/operations';
 import type { OfficeRole } from '../../../shared/enums';
 import type { Core } from '../../core';
@@ -73,10 +74,10 @@ export function refuseUntrustable(core: Core, checked: CheckedCard): void {
   if (same?.revoked_at) {
     throw new DomainError(
       'conflict',
-      `Ключи офиса ${same.code} с этим отпечатком были отозваны (${same.revoked_at.slice(0, 10)}, причина: ${same.revoke_reason}). Отозванные ключи повторно не принимаются: попросите офис выпустить новые ключи.`,
+      `Ключи офиса ${same.code} с этим отпечатком были отозваны (${formatDateRu(same.revoked_at.slice(0, 10))}, причина: ${same.revoke_reason}). Отозванные ключи повторно не принимаются: попросите офис выпустить новые ключи.`,
     );
   }
-  if (same) throw new DomainError('conflict', `Офис ${same.code} «${same.name}» уже в списке доверенных с этим отпечатком (с ${same.trusted_at.slice(0, 10)}).`);
+  if (same) throw new DomainError('conflict', `Офис ${same.code} «${same.name}» уже в списке доверенных с этим отпечатком (с ${formatDateRu(same.trusted_at.slice(0, 10))}).`);
   const live = core.db.prepare(`SELECT ${COLUMNS} FROM office_trust WHERE revoked_at IS NULL AND (code = ? OR office_id = ?)`).get(card.code, card.officeId) as TrustRow | undefined;
   if (live) {
     throw new DomainError(

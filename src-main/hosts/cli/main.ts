@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatRubles, CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../../shared/rules';
+import { formatDateRu, formatRubles, CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../../shared/rules';
 import { OFFICE_ROLE_LABELS, OFFICE_ROLES, type OfficeRole } from '../../../shared/enums';
 import {
   closeMonthOf, createDemoRegistry, createRegistry, generateBigRegistry, keyFileFor, openSystemDesk, ownOfficeOf, printDocument, printExtractsOfDay,
@@ -273,7 +273,7 @@ export async function runCli(argv: string[]): Promise<number> {
           const list = trustedOffices(desk);
           if (list.length === 0) out('Доверенных офисов нет.');
           for (const t of list) {
-            const state = t.revoked ? `ОТОЗВАН ${t.revokedAt?.slice(0, 10)} (${t.revokedBy}): ${t.revokeReason}` : `доверен с ${t.trustedAt.slice(0, 10)} (${t.trustedBy})`;
+            const state = t.revoked ? `ОТОЗВАН ${formatDateRu(t.revokedAt!.slice(0, 10))} (${t.revokedBy}): ${t.revokeReason}` : `доверен с ${formatDateRu(t.trustedAt.slice(0, 10))} (${t.trustedBy})`;
             out(`${t.code}  «${t.name}», ${OFFICE_ROLE_LABELS[t.role]}, отпечаток ${t.fingerprint} — ${state}`);
           }
           return 0;
