@@ -17,6 +17,7 @@ export const SCREEN_OPERATIONS = {
   months: 'months.close',
   schedule: 'schedule.group',
   organization: 'programs.save',
+  exchange: 'offices.own',
 } as const satisfies Record<string, OperationName>;
 
 export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {

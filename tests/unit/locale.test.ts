@@ -16,10 +16,11 @@ import * as ratings from '../../src-renderer/src/locales/ru/ratings';
 import * as organizations from '../../src-renderer/src/locales/ru/organizations';
 import * as navigator from '../../src-renderer/src/locales/ru/navigator';
 import * as events from '../../src-renderer/src/locales/ru/events';
+import * as offices from '../../src-renderer/src/locales/ru/offices';
 import { OPERATION_NAMES } from '../../shared/operations';
 
 /** The files ru/index.ts merges. A new one missing here fails the second test: its sections would have no file. */
-const namespaceFiles = { common, auth, certificates, consents, documents, family, representatives, audit, operators, contracts, months, schedule, ratings, organizations, navigator, events };
+const namespaceFiles = { common, auth, certificates, consents, documents, family, representatives, audit, operators, contracts, months, schedule, ratings, organizations, navigator, events, offices };
 
 describe('the Russian locale', () => {
   it('names every operation in the audit log in Russian', () => {

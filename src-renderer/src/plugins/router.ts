@@ -59,6 +59,7 @@ const routes: RouteRecordRaw[] = [
       unavailable('portfolio', 'portfolio'),
       unavailable('settings', 'settings'),
       screen('verify', 'verify', () => import('@/views/VerifyView.vue'), 'nav.verify', SCREEN_OPERATIONS.verify),
+      screen('exchange', 'exchange', () => import('@/views/ExchangeView.vue'), 'nav.exchange', SCREEN_OPERATIONS.exchange),
       screen('admin', 'admin', () => import('@/views/AdminView.vue'), 'nav.admin', SCREEN_OPERATIONS.admin),
       screen('audit', 'audit', () => import('@/views/AuditView.vue'), 'nav.audit', SCREEN_OPERATIONS.audit),
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },

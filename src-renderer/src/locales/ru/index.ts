@@ -19,6 +19,7 @@ import { ratingsRu } from './ratings';
 import { organizationsRu } from './organizations';
 import { navigatorRu } from './navigator';
 import { eventsRu } from './events';
+import { officesRu } from './offices';
 
 const ru = {
   ...commonRu,
@@ -37,6 +38,7 @@ const ru = {
   ...organizationsRu,
   ...navigatorRu,
   ...eventsRu,
+  ...officesRu,
 } as const;
 
 export default ru;
