@@ -81,6 +81,13 @@ test('«Обмен данными» → «Офис и доверие»: save the
     await expect(exchange.rows).toHaveCount(1);
     await shot(page, 'light-62-exchange-revoked');
 
+    // The office's role, set by the administrator, is what the next card says.
+    await page.getByTestId('office-role-change').click();
+    await page.getByTestId('office-role-regional_operator').click();
+    await page.getByTestId('office-role-submit').click();
+    await expect(exchange.ownRole).toContainText('Региональный оператор');
+    expect((await exchange.saveCard()).card).toMatchObject({ role: 'regional_operator', fingerprint: ownFingerprint });
+
     await layout.toggleTheme();
     await expect.poll(() => layout.backgroundIsDark()).toBe(true);
     await shot(page, 'dark-62-exchange-revoked');

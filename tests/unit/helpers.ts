@@ -84,9 +84,9 @@ export interface TestDesk {
  * A real registry file in a temp dir with the demo data (few generated children), a fixed clock, and the office's
  * keys in a key file of its own (`keys: false`: opened without a key store, as a benchmark's file is).
  */
-export function makeDesk(options: { children?: number; demo?: boolean; keys?: boolean; file?: string } = {}): TestDesk {
-  const dir = options.file ? join(options.file, '..') : tempDir();
-  const file = options.file ?? join(dir, 'registry.db');
+export function makeDesk(options: { children?: number; demo?: boolean; keys?: boolean } = {}): TestDesk {
+  const dir = tempDir();
+  const file = join(dir, 'registry.db');
   const clock = fixedClock(TEST_NOW);
   const keyFile = options.keys === false ? null : join(tempDir(), 'office-keys');
   const core = openCore(file, { clock, keyStore: keyFile ? keyFileStore(keyFile) : null });
