@@ -184,3 +184,15 @@ export const NOMINAL_UNIT_LABELS: Record<NominalUnit, string> = {
   rubles: 'В рублях',
   hours: 'В часах в неделю',
 };
+
+/**
+ * What an office is in its region's exchange (issue 11): the regional operator's registry is the hub; a registry office
+ * keeps its municipality's registry; an organization's desk works for one organization and receives only its scope.
+ */
+export const OFFICE_ROLES = ['regional_operator', 'registry_office', 'organization_desk'] as const;
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
+export const OFFICE_ROLE_LABELS: Record<OfficeRole, string> = {
+  regional_operator: 'Региональный оператор',
+  registry_office: 'Отдел реестра сертификатов',
+  organization_desk: 'Рабочее место организации',
+};

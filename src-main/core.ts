@@ -55,6 +55,21 @@ export class SessionStore {
   }
 }
 
+/**
+ * Where the office keeps its private key material (features/offices writes and reads it): a text the store keeps
+ * away from the registry and its backups. The server and the CLI keep it in an owner-only key file outside the data
+ * folder; the desktop window wraps it with Electron's safeStorage (hosts/electron). A store refuses, with a Russian
+ * message, to hand out material that others could read.
+ */
+export interface OfficeKeyStore {
+  /** Where the material lies, for messages (a path; never the material). */
+  readonly where: string;
+  /** The stored material, or null when there is none yet. */
+  load(): string | null;
+  /** Stores the material, replacing nothing: a store that already holds material refuses. */
+  save(material: string): void;
+}
+
 /** Everything an operation needs: the registry, the clock and who this office is. */
 export interface Core {
   db: Db;
@@ -63,6 +78,8 @@ export interface Core {
   hlc: HybridClock;
   officeId: string;
   sessions: SessionStore;
+  /** The office's key store; null for a registry opened without one (a benchmark's file, a test of something else). */
+  keyStore: OfficeKeyStore | null;
   newId(): string;
   close(): void;
 }
@@ -70,6 +87,7 @@ export interface Core {
 export interface CoreOptions {
   clock?: Clock;
   create?: boolean;
+  keyStore?: OfficeKeyStore | null;
 }
 
 /** Opens (or creates) a registry and makes sure it knows which office it is. */
@@ -91,6 +109,7 @@ export function openCore(file: string, options: CoreOptions = {}): Core {
     hlc,
     officeId,
     sessions: new SessionStore(clock),
+    keyStore: options.keyStore ?? null,
     newId: () => uuidv7(clock.now().getTime()),
     close: () => db.close(),
   };

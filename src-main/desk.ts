@@ -3,10 +3,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createApi, type Api } from './api/table';
 import { clockFromEnvironment, type Clock } from './clock';
-import { openCore, type Core } from './core';
+import { openCore, type Core, type OfficeKeyStore } from './core';
 import { DomainError } from './errors';
 import { loadDemo } from './demo/demo';
 import { acceptProlongationsAudited, prolongationsDue } from './features/contracts';
+import { defaultKeyFile, ensureOfficeKeys, keyFileStore, refuseKeyFileInsideDataDir, refuseKeyFileOthersCanRead } from './features/offices';
 import { warmUpNavigator } from './features/programs';
 import { warmUpDocuments } from './pdf';
 
@@ -22,6 +23,8 @@ export function defaultDataDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'certdesk');
 }
 
+export { defaultKeyFile, keyFileStore, refuseKeyFileInsideDataDir, refuseKeyFileOthersCanRead, type OfficeKeyStore };
+
 /** Why the registry did not open, in Russian, for the host to say in one line (a refusal says it itself). */
 export function whyDeskDidNotOpen(error: unknown): string {
   return error instanceof DomainError ? error.message : `Не удалось открыть реестр: ${(error as Error)?.message ?? String(error)}`;
@@ -35,18 +38,29 @@ export interface Desk {
 
 /**
  * Opens the registry in a data directory. A directory without a registry gets one, with the demo data
- * when asked (first start of the desk); an existing registry is opened as it is, never overwritten.
+ * when asked (first start of the desk); an existing registry is opened as it is, never overwritten. The office's keys
+ * come from its key store (by default the key file beside the data folder, `<data-dir>.keys/office-keys`): made on
+ * the first open, refused with a Russian message when others can read them or they belong to another registry.
  */
-export function openDesk(dataDir: string, options: { demo: boolean; clock?: Clock; log?: (m: string) => void }): Desk {
-  mkdirSync(dataDir, { recursive: true });
+export function openDesk(dataDir: string, options: { demo: boolean; clock?: Clock; log?: (m: string) => void; keyStore?: OfficeKeyStore }): Desk {
+  const keyStore = options.keyStore ?? keyFileStore(defaultKeyFile(dataDir));
+  // The key store is checked before anything is created: a key file others can read stops the desk at once.
+  keyStore.load();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE);
   const isNew = !existsSync(file);
   const clock = options.clock ?? clockFromEnvironment();
-  const core = openCore(file, { create: true, ...(clock ? { clock } : {}) });
+  const core = openCore(file, { create: true, keyStore, ...(clock ? { clock } : {}) });
   let createdWithDemo = false;
-  if (isNew && options.demo) {
-    loadDemo(core);
-    createdWithDemo = true;
+  try {
+    if (isNew && options.demo) {
+      loadDemo(core);
+      createdWithDemo = true;
+    }
+    ensureOfficeKeys(core);
+  } catch (error) {
+    core.close();
+    throw error;
   }
   return { core, api: createApi(core, options.log), createdWithDemo };
 }

@@ -20,6 +20,7 @@ import { jobsContract } from './jobs';
 import { modulesContract } from './modules';
 import { monthsContract } from './months';
 import { municipalitiesContract } from './municipalities';
+import { officesContract } from './offices';
 import { operatorsContract } from './operators';
 import { organizationsContract } from './organizations';
 import { programsContract } from './programs';
@@ -45,6 +46,7 @@ export const operations = {
   ...modulesContract,
   ...monthsContract,
   ...municipalitiesContract,
+  ...officesContract,
   ...operatorsContract,
   ...organizationsContract,
   ...programsContract,
@@ -61,7 +63,7 @@ export type OperationParsedInput<N extends OperationName> = z.output<Operations[
 export type OperationOutput<N extends OperationName> = Operations[N]['output'];
 export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 /** The namespaces of the contract: each is one contract file here and one feature folder in the core. */
-export const OPERATION_NAMESPACES = ['applications', 'audit', 'auth', 'cabinet', 'certificates', 'children', 'consents', 'contracts', 'documents', 'events', 'family', 'groups', 'jobs', 'modules', 'months', 'municipalities', 'operators', 'organizations', 'programs', 'ratings', 'representatives', 'schedule', 'settings'] as const;
+export const OPERATION_NAMESPACES = ['applications', 'audit', 'auth', 'cabinet', 'certificates', 'children', 'consents', 'contracts', 'documents', 'events', 'family', 'groups', 'jobs', 'modules', 'months', 'municipalities', 'offices', 'operators', 'organizations', 'programs', 'ratings', 'representatives', 'schedule', 'settings'] as const;
 export type OperationNamespace = (typeof OPERATION_NAMESPACES)[number];
 
 export * from './applications';
@@ -80,6 +82,7 @@ export * from './jobs';
 export * from './modules';
 export * from './months';
 export * from './municipalities';
+export * from './offices';
 export * from './operators';
 export * from './organizations';
 export * from './programs';

@@ -19,6 +19,7 @@ import { jobOperations } from '../features/jobs';
 import { moduleOperations } from '../features/modules';
 import { monthOperations } from '../features/months';
 import { municipalityOperations } from '../features/municipalities';
+import { officeOperations } from '../features/offices';
 import { operatorOperations } from '../features/operators';
 import { organizationOperations } from '../features/organizations';
 import { programOperations } from '../features/programs';
@@ -48,6 +49,7 @@ export const operationTable: { [N in OperationName]: OperationDef<N> } = {
   ...moduleOperations,
   ...monthOperations,
   ...municipalityOperations,
+  ...officeOperations,
   ...operatorOperations,
   ...organizationOperations,
   ...programOperations,

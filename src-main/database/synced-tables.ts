@@ -28,7 +28,6 @@ export interface SyncedTable {
  * references: applied in this order, an import never meets a foreign key to a row it has not written yet.
  */
 export const SYNCED_TABLES = [
-  { table: 'offices', columns: travelling('code', 'name'), reason: 'the directory of offices: every office numbers documents and contracts with its code' },
   {
     table: 'municipalities',
     columns: travelling('region_code', 'municipality_code', 'name', 'time_zone', 'child_age_min', 'child_age_max', 'owner_office_id', 'regulations'),
@@ -44,6 +43,14 @@ export const SYNCED_TABLES = [
     columns: travelling('municipality_id', 'year', 'name', 'annual_nominal_kopecks', 'budget_significant', 'budget_general', 'budget_preprofessional', 'hours_per_week', 'hour_price_kopecks'),
   },
   { table: 'organizations', columns: travelling('municipality_id', 'name', 'short_name', 'inn', 'address', 'phone', 'email') },
+  {
+    table: 'offices',
+    columns: travelling('code', 'name', 'role', 'organization_id', 'key_suite', 'sign_public_key', 'box_public_key'),
+    reason:
+      'the directory of offices: every office numbers documents and contracts with its code; its role and PUBLIC keys are '
+      + 'public facts (private keys live only in the office\'s key store, never in the registry); trust never comes from this '
+      + 'directory, only from the local trust list (office_trust). After organizations: an organization\'s desk names its organization',
+  },
   {
     table: 'programs',
     columns: travelling('organization_id', 'name', 'direction', 'age_min', 'age_max', 'registries', 'activity_types', 'goals', 'annotation', 'addresses', 'enrollment_open', 'interests'),
@@ -147,6 +154,11 @@ export const LOCAL_TABLES = [
     table: 'operators',
     shape: 'synced_columns',
     reason: 'operator accounts belong to one office: password hashes, login lockout counters and the chosen theme never leave it',
+  },
+  {
+    table: 'office_trust',
+    shape: 'office_only',
+    reason: 'the offices this office\'s administrator chose to trust after comparing fingerprints, with who and when: trust is each office\'s own decision',
   },
   { table: 'meta', shape: 'office_only', reason: 'this registry\'s own settings: its office id and name, its clock\'s last stamp' },
   { table: 'audit_log', shape: 'office_only', reason: 'the office\'s own hash chain of who did what; each office keeps and verifies its own' },

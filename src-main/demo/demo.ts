@@ -133,7 +133,11 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
   db.transaction(() => {
     setMeta(db, 'office_name', 'Отдел реестра сертификатов г. Мурманска');
     setMeta(db, 'office_address', '183038, г. Мурманск, ул. Профсоюзов, д. 20');
-    db.prepare('INSERT INTO offices(id, modified_at, origin_office, code, name) VALUES (?, ?, ?, ?, ?)').run(
+    // The office's row may already be there with its keys (made when the registry was opened): the demo names it.
+    db.prepare(
+      `INSERT INTO offices(id, modified_at, origin_office, code, name, role) VALUES (?, ?, ?, ?, ?, 'registry_office')
+       ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, modified_at = excluded.modified_at`,
+    ).run(
       office, stamp, office, '9901-01', 'Отдел реестра сертификатов г. Мурманска',
     );
     db.prepare(

@@ -18,6 +18,7 @@ export const SCREEN_OPERATIONS = {
   schedule: 'schedule.group',
   organization: 'programs.save',
   municipalities: 'municipalities.get',
+  exchange: 'offices.own',
 } as const satisfies Record<string, OperationName>;
 
 export function allows(allowed: readonly string[] | undefined, operation: OperationName | undefined): boolean {

@@ -37,11 +37,15 @@ interface Started {
   output: () => string;
 }
 
-/** Copies the template registry (registry.db and anything beside it) into the test's data folder. */
+/**
+ * Copies the template registry (registry.db and anything beside it) into the test's data folder, and its office key
+ * file into the folder beside it where the server looks for it (`<data-dir>.keys`): the copy is the same office.
+ */
 async function seedFromTemplate(dataDir: string): Promise<boolean> {
   const template = process.env[TEMPLATE_ENV];
   if (!template || !existsSync(template)) return false;
   await cp(template, dataDir, { recursive: true });
+  if (existsSync(`${template}.keys`)) await cp(`${template}.keys`, `${dataDir}.keys`, { recursive: true });
   return true;
 }
 
@@ -151,6 +155,7 @@ export const test = base.extend<{ server: ServerHost; consoleErrors: string[]; d
         await testInfo.attach('server-output', { body: host.output(), contentType: 'text/plain' });
       }
       await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}.keys`, { recursive: true, force: true });
     }
   },
   baseURL: async ({ server }, use) => {

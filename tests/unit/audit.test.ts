@@ -36,7 +36,7 @@ describe('audit log', () => {
   });
 
   it('verification names the first entry that was altered behind the triggers', () => {
-    const desk = makeDesk();
+    const desk = makeDesk({ keys: false });
     for (let i = 0; i < 4; i += 1) desk.login();
     expect(verifyAudit(desk.core.db)).toMatchObject({ ok: true, checked: 5, firstBrokenSeq: null });
     desk.core.close();

@@ -9,6 +9,7 @@ import { createApi, type Api } from '../../src-main/api/table';
 import { fixedClock, type FixedClock } from '../../src-main/clock';
 import { openCore, type Core } from '../../src-main/core';
 import { loadDemo } from '../../src-main/demo/demo';
+import { ensureOfficeKeys, keyFileStore } from '../../src-main/features/offices';
 import { createDeskServer } from '../../src-main/hosts/server/server';
 import type { OperationInput } from '../../shared/operations';
 import type { Result } from '../../shared/result';
@@ -20,7 +21,11 @@ afterEach(() => {
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'certdesk-test-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // The default key file of a data folder lies beside it (`<data-dir>.keys`), never inside.
+    rmSync(`${dir}.keys`, { recursive: true, force: true });
+  });
   return dir;
 }
 
@@ -69,17 +74,24 @@ export interface TestDesk {
   clock: FixedClock;
   file: string;
   dir: string;
+  /** The office's key file (in a temp folder of its own, outside `dir`); null for a desk opened without keys. */
+  keyFile: string | null;
   /** Logs in and returns the session token. */
   login(login?: string, password?: string): string;
 }
 
-/** A real registry file in a temp dir with the demo data (few generated children) and a fixed clock. */
-export function makeDesk(options: { children?: number; demo?: boolean } = {}): TestDesk {
+/**
+ * A real registry file in a temp dir with the demo data (few generated children), a fixed clock, and the office's
+ * keys in a key file of its own (`keys: false`: opened without a key store, as a benchmark's file is).
+ */
+export function makeDesk(options: { children?: number; demo?: boolean; keys?: boolean } = {}): TestDesk {
   const dir = tempDir();
   const file = join(dir, 'registry.db');
   const clock = fixedClock(TEST_NOW);
-  const core = openCore(file, { clock });
+  const keyFile = options.keys === false ? null : join(tempDir(), 'office-keys');
+  const core = openCore(file, { clock, keyStore: keyFile ? keyFileStore(keyFile) : null });
   if (options.demo ?? true) loadDemo(core, { children: options.children ?? 40 });
+  if (keyFile) ensureOfficeKeys(core);
   const api = createApi(core, () => {});
   cleanups.unshift(() => core.close());
   return {
@@ -88,6 +100,7 @@ export function makeDesk(options: { children?: number; demo?: boolean } = {}): T
     clock,
     file,
     dir,
+    keyFile,
     login(login = 'operator', password = `${login}-demo-2026`) {
       const r = api.call('auth.login', { login, password });
       if (!r.ok) throw new Error(`login failed: ${r.error.message}`);

@@ -17,10 +17,11 @@ import * as organizations from '../../src-renderer/src/locales/ru/organizations'
 import * as navigator from '../../src-renderer/src/locales/ru/navigator';
 import * as events from '../../src-renderer/src/locales/ru/events';
 import * as municipalities from '../../src-renderer/src/locales/ru/municipalities';
+import * as offices from '../../src-renderer/src/locales/ru/offices';
 import { OPERATION_NAMES } from '../../shared/operations';
 
 /** The files ru/index.ts merges. A new one missing here fails the second test: its sections would have no file. */
-const namespaceFiles = { common, auth, certificates, consents, documents, family, representatives, audit, operators, contracts, months, schedule, ratings, organizations, navigator, events, municipalities };
+const namespaceFiles = { common, auth, certificates, consents, documents, family, representatives, audit, operators, contracts, months, schedule, ratings, organizations, navigator, events, municipalities, offices };
 
 describe('the Russian locale', () => {
   it('names every operation in the audit log in Russian', () => {

@@ -11,6 +11,7 @@ import * as m009 from './009_navigator_filters';
 import * as m010 from './010_events';
 import * as m011 from './011_prolongations_due';
 import * as m012 from './012_municipal_parameters';
+import * as m013 from './013_office_keys';
 
 /** What a migration file exports. */
 export interface MigrationModule {
@@ -70,6 +71,7 @@ export const migrations: readonly Migration[] = inSequence([
   migration('010_events', m010),
   migration('011_prolongations_due', m011),
   migration('012_municipal_parameters', m012),
+  migration('013_office_keys', m013),
 ]);
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

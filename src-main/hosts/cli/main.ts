@@ -1,21 +1,23 @@
 import { join } from 'node:path';
-import { formatRubles, CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../../shared/rules';
+import { formatDateRu, formatRubles, CERTIFICATE_NUMBER_PATTERN, isValidIsoDate } from '../../../shared/rules';
+import { OFFICE_ROLE_LABELS, OFFICE_ROLES, type OfficeRole } from '../../../shared/enums';
 import {
-  closeMonthOf, createDemoRegistry, createRegistry, generateBigRegistry, openSystemDesk, printDocument, printExtractsOfDay, verifyAuditOf,
-  verifyDocumentCode, type SystemDesk,
+  closeMonthOf, createDemoRegistry, createRegistry, generateBigRegistry, keyFileFor, openSystemDesk, ownOfficeOf, printDocument, printExtractsOfDay,
+  revokeOffice, setOfficeRole, trustedOffices, trustOfficeCard, verifyAuditOf, verifyDocumentCode, writeOfficeCard, type SystemDesk,
 } from '../../api/system';
 import { isRefusal } from '../../api/door';
-import { defaultDataDir, DATABASE_FILE } from '../../desk';
+import { defaultDataDir, DATABASE_FILE, keyFileStore } from '../../desk';
 import { parseArgsRu, UsageError } from '../args';
 
 const HELP = `АРМ Сертификат — командная строка
 Использование: npm run certdesk -- <команда> [параметры]
 
 Команды:
-  create        создать пустой реестр с учётной записью администратора
+  create        создать пустой реестр с учётной записью администратора и ключами офиса
                   --data-dir ПАПКА --admin-login ЛОГИН --admin-password ПАРОЛЬ [--office-name НАЗВАНИЕ]
+                  [--office-code КОД, например 9902-01] [--key-file ФАЙЛ]
   demo          создать демонстрационный реестр (г. Мурманск, сертификат 9901101325)
-                  --data-dir ПАПКА [--children 3000] [--seed 20261123]
+                  --data-dir ПАПКА [--children 3000] [--seed 20261123] [--key-file ФАЙЛ]
   generate      создать большой синтетический реестр для замеров
                   --file ФАЙЛ [--children 1500000] [--programs 0] [--contracts 0] [--seed 1]
                   (--programs, --contracts: каталог программ с группами и договоры с их деньгами)
@@ -32,9 +34,23 @@ const HELP = `АРМ Сертификат — командная строка
                   --data-dir ПАПКА --municipality 9901 --month ГГГГ-ММ [--preview]
   verify-document  проверить документ по номеру или содержимому QR-кода
                   --data-dir ПАПКА --code КОД
+  office        показать код, название, роль и отпечаток ключей офиса
+                  --data-dir ПАПКА [--key-file ФАЙЛ]
+  office-card   сохранить карточку офиса (открытые ключи и отпечаток) для другого офиса
+                  --data-dir ПАПКА --out ФАЙЛ.json [--key-file ФАЙЛ]
+  office-role   задать роль офиса
+                  --data-dir ПАПКА --role regional_operator|registry_office|organization_desk
+                  [--organization ИДЕНТИФИКАТОР — для рабочего места организации] [--key-file ФАЙЛ]
+  trust         добавить офис в список доверенных по его карточке; отпечаток сверьте с офисом по телефону
+                  --data-dir ПАПКА --card ФАЙЛ.json --fingerprint "XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX" [--key-file ФАЙЛ]
+  trusted       список доверенных офисов (и отозванных)
+                  --data-dir ПАПКА [--key-file ФАЙЛ]
+  revoke        отозвать доверие офису
+                  --data-dir ПАПКА --office КОД --reason ПРИЧИНА [--key-file ФАЙЛ]
   help          эта справка
 
-Папка реестра по умолчанию: ${defaultDataDir()}`;
+Папка реестра по умолчанию: ${defaultDataDir()}
+Файл ключей офиса по умолчанию: рядом с папкой реестра, <папка>.keys/office-keys (только для владельца, права 600)`;
 
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -66,8 +82,21 @@ function progressBar(label: string): (done: number, total: number) => void {
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
-async function withDesk<T>(values: { 'data-dir'?: string | undefined; file?: string | undefined }, fn: (desk: SystemDesk) => Promise<T>): Promise<T> {
+type DeskValues = { 'data-dir'?: string | undefined; file?: string | undefined; 'key-file'?: string | undefined };
+
+async function withDesk<T>(values: DeskValues, fn: (desk: SystemDesk) => Promise<T>): Promise<T> {
   const desk = openSystemDesk(registryFile(values));
+  try {
+    return await fn(desk);
+  } finally {
+    desk.close();
+  }
+}
+
+/** The registry with the office's keys loaded from its key file: for the commands about the office and its trust. */
+async function withOfficeDesk<T>(values: DeskValues, fn: (desk: SystemDesk) => Promise<T>): Promise<T> {
+  const file = registryFile(values);
+  const desk = openSystemDesk(file, { keyStore: keyFileStore(keyFileFor(file, values['key-file'])) });
   try {
     return await fn(desk);
   } finally {
@@ -88,6 +117,14 @@ export async function runCli(argv: string[]): Promise<number> {
         'admin-login': { type: 'string' },
         'admin-password': { type: 'string' },
         'office-name': { type: 'string' },
+        'office-code': { type: 'string' },
+        'key-file': { type: 'string' },
+        card: { type: 'string' },
+        fingerprint: { type: 'string' },
+        office: { type: 'string' },
+        reason: { type: 'string' },
+        role: { type: 'string' },
+        organization: { type: 'string' },
         children: { type: 'string' },
         programs: { type: 'string' },
         contracts: { type: 'string' },
@@ -105,15 +142,19 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'create': {
         const file = registryFile(values);
-        await createRegistry(file, { adminLogin: values['admin-login'] ?? '', adminPassword: values['admin-password'] ?? '', officeName: values['office-name'] });
+        await createRegistry(file, {
+          adminLogin: values['admin-login'] ?? '', adminPassword: values['admin-password'] ?? '', officeName: values['office-name'], officeCode: values['office-code'],
+          keyFile: values['key-file'],
+        });
         out(`Создан реестр: ${file}`);
+        out(`Ключи офиса: ${keyFileFor(file, values['key-file'])}`);
         return 0;
       }
       case 'demo': {
         const file = registryFile(values);
         const children = positiveInt(values.children, 'children', 3000, 200_000);
         const seed = positiveInt(values.seed, 'seed', 20261123, 2 ** 31);
-        createDemoRegistry(file, { children, seed, onProgress: progressBar('Дети и сертификаты') });
+        createDemoRegistry(file, { children, seed, keyFile: values['key-file'], onProgress: progressBar('Дети и сертификаты') });
         out(`Создан демонстрационный реестр: ${file} (${children + 1} сертификатов)`);
         return 0;
       }
@@ -186,6 +227,66 @@ export async function runCli(argv: string[]): Promise<number> {
           const v = verifyDocumentCode(desk, code);
           out(v.message);
           return v.found && v.valid ? 0 : 1;
+        });
+      }
+      case 'office': {
+        return await withOfficeDesk(values, async (desk) => {
+          const o = ownOfficeOf(desk);
+          out(`Офис ${o.code} «${o.name}»`);
+          out(`  роль: ${OFFICE_ROLE_LABELS[o.role]}${o.organizationName ? ` (${o.organizationName})` : ''}`);
+          out(`  отпечаток ключей: ${o.fingerprint ?? 'ключей нет'}`);
+          return 0;
+        });
+      }
+      case 'office-card': {
+        if (!values.out) throw new UsageError('--out: укажите файл, куда сохранить карточку офиса, например office-card.json.');
+        const outFile = values.out;
+        return await withOfficeDesk(values, async (desk) => {
+          const card = writeOfficeCard(desk, outFile);
+          out(`Сохранена карточка офиса ${card.card.code} «${card.card.name}»: ${outFile}`);
+          out(`Отпечаток (продиктуйте его другому офису): ${card.fingerprint}`);
+          return 0;
+        });
+      }
+      case 'office-role': {
+        const role = values.role as OfficeRole | undefined;
+        if (!role || !OFFICE_ROLES.includes(role)) throw new UsageError(`--role: ${OFFICE_ROLES.map((r) => `${r} (${OFFICE_ROLE_LABELS[r].toLowerCase()})`).join(', ')}.`);
+        const organization = values.organization ?? null;
+        return await withOfficeDesk(values, async (desk) => {
+          const o = setOfficeRole(desk, role, organization);
+          out(`Роль офиса ${o.code}: ${OFFICE_ROLE_LABELS[o.role]}${o.organizationName ? ` (${o.organizationName})` : ''}`);
+          return 0;
+        });
+      }
+      case 'trust': {
+        if (!values.card) throw new UsageError('--card: укажите файл карточки другого офиса.');
+        if (!values.fingerprint) throw new UsageError('--fingerprint: введите отпечаток, продиктованный другим офисом по телефону (8 групп по 4 знака).');
+        const { card, fingerprint } = values;
+        return await withOfficeDesk(values, async (desk) => {
+          const t = trustOfficeCard(desk, card, fingerprint);
+          out(`Офис ${t.code} «${t.name}» (${OFFICE_ROLE_LABELS[t.role]}) добавлен в доверенные, отпечаток ${t.fingerprint}`);
+          return 0;
+        });
+      }
+      case 'trusted': {
+        return await withOfficeDesk(values, async (desk) => {
+          const list = trustedOffices(desk);
+          if (list.length === 0) out('Доверенных офисов нет.');
+          for (const t of list) {
+            const state = t.revoked ? `ОТОЗВАН ${formatDateRu(t.revokedAt!.slice(0, 10))} (${t.revokedBy}): ${t.revokeReason}` : `доверен с ${formatDateRu(t.trustedAt.slice(0, 10))} (${t.trustedBy})`;
+            out(`${t.code}  «${t.name}», ${OFFICE_ROLE_LABELS[t.role]}, отпечаток ${t.fingerprint} — ${state}`);
+          }
+          return 0;
+        });
+      }
+      case 'revoke': {
+        if (!values.office) throw new UsageError('--office: код офиса, доверие к которому отзывается.');
+        if (!values.reason) throw new UsageError('--reason: причина отзыва (она попадёт в журнал).');
+        const { office, reason } = values;
+        return await withOfficeDesk(values, async (desk) => {
+          const t = revokeOffice(desk, office, reason);
+          out(`Доверие офису ${t.code} «${t.name}» отозвано. Причина: ${t.revokeReason}`);
+          return 0;
         });
       }
       default:

@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle, whyDeskDidNotOpen, type Desk } from '../../desk';
+import { safeStorageKeyStore } from './office-key-store';
 import { createWindowCalls } from './window-calls';
 
 export const CHANNEL = 'certdesk:call';
@@ -88,7 +89,7 @@ void app.whenReady().then(() => {
     });
   });
   try {
-    desk = openDesk(app.getPath('userData'), { demo: true });
+    desk = openDesk(app.getPath('userData'), { demo: true, keyStore: safeStorageKeyStore(app.getPath('userData')) });
     windowCalls = createWindowCalls(desk.api);
   } catch (e) {
     const message = whyDeskDidNotOpen(e);

@@ -1,11 +1,14 @@
 import { parseArgsRu } from '../args';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir, openDesk, startDeskJobs, warmUpDocumentsWhenIdle, whyDeskDidNotOpen } from '../../desk';
+import {
+  defaultDataDir, defaultKeyFile, keyFileStore, openDesk, refuseKeyFileInsideDataDir, startDeskJobs, warmUpDocumentsWhenIdle, whyDeskDidNotOpen,
+} from '../../desk';
 import { createDeskServer } from './server';
 
-const USAGE = `Сервер АРМ Сертификат: node out/main/server.js [--data-dir ПАПКА] [--port 8780] [--lan] [--no-demo]
+const USAGE = `Сервер АРМ Сертификат: node out/main/server.js [--data-dir ПАПКА] [--key-file ФАЙЛ] [--port 8780] [--lan] [--no-demo]
   --data-dir  папка реестра (по умолчанию ${defaultDataDir()})
+  --key-file  файл закрытых ключей офиса, вне папки реестра, только для владельца (по умолчанию <папка>.keys/office-keys)
   --port      порт (0 — любой свободный)
   --lan       принимать подключения из локальной сети офиса (по умолчанию только 127.0.0.1)
   --no-demo   не загружать демонстрационный реестр в новую папку`;
@@ -15,6 +18,7 @@ export async function runServer(argv: string[]): Promise<void> {
   try {
     args = parseArgsRu(argv, {
         'data-dir': { type: 'string' },
+        'key-file': { type: 'string' },
         port: { type: 'string', default: '8780' },
         lan: { type: 'boolean', default: false },
         demo: { type: 'boolean', default: true },
@@ -37,7 +41,9 @@ export async function runServer(argv: string[]): Promise<void> {
   const dataDir = args['data-dir'] ?? defaultDataDir();
   let desk;
   try {
-    desk = openDesk(dataDir, { demo: args.demo && !args['no-demo'] });
+    const keyFile = args['key-file'] ?? defaultKeyFile(dataDir);
+    refuseKeyFileInsideDataDir(keyFile, dataDir);
+    desk = openDesk(dataDir, { demo: args.demo && !args['no-demo'], keyStore: keyFileStore(keyFile) });
   } catch (e) {
     process.stderr.write(`${whyDeskDidNotOpen(e)}\n`);
     process.exit(1);

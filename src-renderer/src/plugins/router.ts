@@ -60,6 +60,7 @@ const routes: RouteRecordRaw[] = [
       unavailable('settings', 'settings'),
       screen('verify', 'verify', () => import('@/views/VerifyView.vue'), 'nav.verify', SCREEN_OPERATIONS.verify),
       screen('municipalities', 'municipalities', () => import('@/views/MunicipalitiesView.vue'), 'municipalities.title', SCREEN_OPERATIONS.municipalities),
+      screen('exchange', 'exchange', () => import('@/views/ExchangeView.vue'), 'nav.exchange', SCREEN_OPERATIONS.exchange),
       screen('admin', 'admin', () => import('@/views/AdminView.vue'), 'nav.admin', SCREEN_OPERATIONS.admin),
       screen('audit', 'audit', () => import('@/views/AuditView.vue'), 'nav.audit', SCREEN_OPERATIONS.audit),
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },

@@ -1,5 +1,6 @@
 import { eventsAuditOps } from './events';
 import { municipalitiesAuditOps } from './municipalities';
+import { officesAuditOps } from './offices';
 
 /** The audit log and the card's history read from it (audit.*). */
 export const auditRu = {
@@ -93,6 +94,7 @@ export const auditRu = {
       jobs_get: 'Ход фонового задания',
       ...eventsAuditOps,
       ...municipalitiesAuditOps,
+      ...officesAuditOps,
     },
   },
 } as const;

@@ -31,6 +31,7 @@ export const commonRu = {
     audit: 'Журнал',
     verify: 'Проверка документа',
     months: 'Закрытие месяца',
+    exchange: 'Обмен данными',
     darkTheme: 'Тёмная тема',
     themeFailed: 'Не удалось сохранить тему',
     mainNavigation: 'Разделы',

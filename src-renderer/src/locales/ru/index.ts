@@ -20,6 +20,7 @@ import { organizationsRu } from './organizations';
 import { navigatorRu } from './navigator';
 import { eventsRu } from './events';
 import { municipalitiesRu } from './municipalities';
+import { officesRu } from './offices';
 
 const ru = {
   ...commonRu,
@@ -39,6 +40,7 @@ const ru = {
   ...navigatorRu,
   ...eventsRu,
   ...municipalitiesRu,
+  ...officesRu,
 } as const;
 
 export default ru;

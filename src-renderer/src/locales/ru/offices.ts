@@ -1,0 +1,65 @@
+/** «Обмен данными»: the office, its keys and the trust list (offices.*). Role labels come from shared/enums.ts. */
+export const officesRu = {
+  exchange: {
+    title: 'Обмен данными',
+    tabsLabel: 'Разделы обмена данными',
+    tabs: { offices: 'Офис и доверие' },
+    office: {
+      title: 'Наш офис',
+      code: 'Код офиса',
+      name: 'Название',
+      role: 'Роль',
+      organization: 'Организация',
+      fingerprint: 'Отпечаток ключей',
+      fingerprintHint:
+        'Карточку офиса передают другому офису файлом, а отпечаток диктуют по телефону: другой офис сверяет его знак в знак, прежде чем доверять карточке. Закрытые ключи офиса в карточку не входят и из офиса не уходят.',
+      noKeys: 'ключей нет: АРМ открыт без хранилища ключей',
+      saveCard: 'Сохранить карточку офиса',
+      cardSaved: 'Карточка офиса сохранена в файл {file}',
+      changeRole: 'Изменить роль',
+      roleTitle: 'Роль офиса',
+      roleSubmit: 'Сохранить роль',
+      roleSaved: 'Роль офиса изменена',
+      chooseOrganization: 'Выберите организацию',
+    },
+    trust: {
+      title: 'Доверенные офисы',
+      subtitle: 'Пакеты обмена принимаются только от доверенных офисов и шифруются только для них. Отозванные остаются в списке.',
+      add: 'Добавить офис по карточке',
+      empty: 'Доверенных офисов пока нет.',
+      col: { code: 'Код', name: 'Офис', role: 'Роль', fingerprint: 'Отпечаток', trusted: 'Доверие установлено', state: 'Состояние' },
+      live: 'действует',
+      revokedState: 'отозвано',
+      revokedBy: '{at}, {who}. Причина: {reason}',
+      revoke: 'Отозвать',
+      revokeTitle: 'Отзыв доверия офису {code}',
+      revokeReason: 'Причина отзыва (попадёт в журнал)',
+      revokeSubmit: 'Отозвать доверие',
+      revoked: 'Доверие офису {code} отозвано',
+      importTitle: 'Доверие офису по карточке',
+      chooseFile: 'Выбрать файл карточки',
+      fileTooBig: 'Файл {file} слишком большой для карточки офиса ({size}): выберите файл, сохранённый кнопкой «Сохранить карточку офиса».',
+      cardOf: 'Карточка офиса',
+      cardFingerprint: 'Отпечаток в карточке',
+      confirmHint:
+        'Позвоните в этот офис по известному вам номеру и попросите продиктовать отпечаток ключей с его экрана. Введите его: он должен совпасть с отпечатком карточки знак в знак. При расхождении карточку не принимайте.',
+      typedFingerprint: 'Отпечаток, продиктованный офисом',
+      matches: 'Отпечаток совпадает',
+      differs: 'Отпечаток пока не совпадает',
+      submit: 'Доверять офису',
+      trusted: 'Офис {code} добавлен в доверенные',
+    },
+  },
+} as const;
+
+/** Operation names of offices.* as the audit log shows them (merged into audit.op). */
+export const officesAuditOps = {
+  offices_keys: 'Ключи офиса',
+  offices_own: 'Сведения об офисе',
+  offices_card: 'Выгрузка карточки офиса',
+  offices_readCard: 'Проверка карточки другого офиса',
+  offices_trust: 'Доверие офису',
+  offices_trusted: 'Список доверенных офисов',
+  offices_revoke: 'Отзыв доверия офису',
+  offices_setRole: 'Роль офиса',
+} as const;
