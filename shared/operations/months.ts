@@ -8,6 +8,8 @@ export interface MonthlyCloseReport {
   preview: boolean;
   activated: number;
   charged: { contracts: number; kopecks: number };
+  /** Contracts awaiting termination from a date in the month: charged for it, then ended with what was left released. */
+  terminated: number;
   completed: number;
   rejectedStale: number;
   shrunk: { certificates: number; kopecks: number };
