@@ -125,3 +125,8 @@ export function contractDecisions(k: ContractFacts, today: string): ContractDeci
     applicationPrintable: isApplicationPrintable(k),
   };
 }
+
+/** A group takes a contract's prolongation when it is of the same program and starts after the contract ends. */
+export function takesProlongationOf(group: { programId: string; startDate: string }, contract: { programId: string; endDate: string }): boolean {
+  return group.programId === contract.programId && group.startDate > contract.endDate;
+}

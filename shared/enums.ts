@@ -130,10 +130,43 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   cancelled: 'Отменена',
 };
 
+/** A contract's status as the «Заявление на зачисление» states it, in a sentence. */
+export const CONTRACT_STATUS_PRINTED_LABELS: Record<ContractStatus, string> = {
+  pending: 'заявка ожидает подтверждения организацией',
+  confirmed: 'заявка подтверждена, обучение ещё не началось',
+  active: 'договор действует',
+  completed: 'договор завершён',
+  terminated: 'договор расторгнут',
+  rejected: 'заявка отклонена организацией',
+  cancelled: 'заявка отменена',
+};
+
 export const AUDIT_OUTCOMES = ['ok', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 /** How an operation ended, as the audit log shows it. */
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
   ok: 'выполнено',
   refused: 'отказано',
+};
+
+/** Events («Мероприятия»): their kinds and the statuses of applications to them. */
+export const EVENT_KINDS = ['competition', 'festival', 'concert', 'exhibition', 'masterclass', 'excursion', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  competition: 'Соревнование, конкурс',
+  festival: 'Фестиваль',
+  concert: 'Концерт, спектакль',
+  exhibition: 'Выставка',
+  masterclass: 'Мастер-класс',
+  excursion: 'Экскурсия, поход',
+  other: 'Другое',
+};
+
+export const EVENT_APPLICATION_STATUSES = ['submitted', 'cancelled'] as const;
+export type EventApplicationStatus = (typeof EVENT_APPLICATION_STATUSES)[number];
+
+export const EVENT_APPLICATION_STATUS_LABELS: Record<EventApplicationStatus, string> = {
+  submitted: 'Подана',
+  cancelled: 'Отменена',
 };

@@ -4,27 +4,6 @@
  */
 import { z } from 'zod';
 
-export const EVENT_KINDS = ['competition', 'festival', 'concert', 'exhibition', 'masterclass', 'excursion', 'other'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  competition: 'Соревнование, конкурс',
-  festival: 'Фестиваль',
-  concert: 'Концерт, спектакль',
-  exhibition: 'Выставка',
-  masterclass: 'Мастер-класс',
-  excursion: 'Экскурсия, поход',
-  other: 'Другое',
-};
-
-export const EVENT_APPLICATION_STATUSES = ['submitted', 'cancelled'] as const;
-export type EventApplicationStatus = (typeof EVENT_APPLICATION_STATUSES)[number];
-
-export const EVENT_APPLICATION_STATUS_LABELS: Record<EventApplicationStatus, string> = {
-  submitted: 'Подана',
-  cancelled: 'Отменена',
-};
-
 /**
  * An event's start and end are wall-clock times where it happens ('YYYY-MM-DDTHH:MM', the municipality's zone),
  * not instants: «17 декабря в 12:00» stays 12:00 whichever office's PC reads it.

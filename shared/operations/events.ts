@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EVENT_KINDS, type EventApplicationStatus, type EventKind, localDateTime } from '../events';
+import { localDateTime } from '../events';
+import { EVENT_KINDS, type EventApplicationStatus, type EventKind } from '../enums';
 import { certificateNumber, certificateRef, id, trimmed } from './fields';
 
 /** An event as lists, the navigator and its page show it. */

@@ -25,7 +25,13 @@ export interface GroupView {
 
 export const groupsContract = {
   'groups.list': {
-    input: z.object({ organizationId: id.optional(), programId: id.optional(), query: z.string().max(100).optional() }),
+    input: z.object({
+      organizationId: id.optional(),
+      programId: id.optional(),
+      query: z.string().max(100).optional(),
+      /** Only the groups that can take a prolongation of every one of these contracts. */
+      prolongationOf: z.array(id).max(1000, 'Не больше 1000 договоров за раз').optional(),
+    }),
     output: {} as GroupView[],
   },
   'groups.save': {

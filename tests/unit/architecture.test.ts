@@ -15,7 +15,7 @@ const CONTRACTS = join(ROOT, 'shared', 'operations');
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? filesUnder(path) : /\.(ts|vue)$/.test(path) ? [path] : [];
   });
 }
 
@@ -98,5 +98,17 @@ describe('one namespace, one contract file, one feature folder', () => {
       expect(Object.keys(table).sort()).toEqual(expected);
       for (const name of expected) expect(operationTable[name as keyof typeof operationTable], name).toBe(table[name]);
     }
+  });
+
+  it('enums and their labels have one home, shared/enums.ts', () => {
+    const elsewhere: string[] = [];
+    for (const dir of ['shared', 'src-main', join('src-renderer', 'src')]) {
+      for (const file of filesUnder(join(ROOT, dir))) {
+        if (file === join(ROOT, 'shared', 'enums.ts')) continue;
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/^(?:export )?const ([A-Z][A-Z_]*_LABELS)\b/gm)) elsewhere.push(`${relative(ROOT, file)}: ${m[1]}`);
+      }
+    }
+    expect(elsewhere).toEqual([]);
   });
 });

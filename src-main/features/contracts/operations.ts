@@ -1,7 +1,7 @@
 import { CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
 import { splitPayment } from '../../../shared/money';
 import { formatDateRu } from '../../../shared/rules';
-import { isAcceptedProlongation, isCancellable, isConfirmable, isProlongable, isRejectable, isTerminable, isTerminationWithdrawable } from '../../../shared/contract-rules';
+import { isAcceptedProlongation, isCancellable, isConfirmable, isProlongable, isRejectable, isTerminable, isTerminationWithdrawable, takesProlongationOf } from '../../../shared/contract-rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
@@ -113,7 +113,7 @@ function prolongOne(ctx: OperationContext, contractId: string, to: GroupRow): { 
   if (!isProlongable(contractFacts(k))) return { message: `${k.number}: пролонгировать можно действующий или завершённый договор.` };
   const from = groupRow(db, k.group_id);
   if (from.program_id !== to.program_id) return { message: `${k.number}: группа следующего года должна быть той же программы.` };
-  if (to.start_date <= k.end_date) return { message: `${k.number}: новая группа начинается до окончания договора.` };
+  if (!takesProlongationOf({ programId: to.program_id, startDate: to.start_date }, { programId: to.program_id, endDate: k.end_date })) return { message: `${k.number}: новая группа начинается до окончания договора.` };
   const twin = db.prepare("SELECT number FROM contracts WHERE prolonged_from = ? AND status NOT IN ('rejected', 'cancelled') AND deleted = 0").get(k.id) as { number: string } | undefined;
   if (twin) return { message: `${k.number}: уже пролонгирован (${twin.number}).` };
   if (placesTaken(db, to.id) >= to.capacity) return { message: `${k.number}: в группе «${to.name}» нет свободных мест.` };

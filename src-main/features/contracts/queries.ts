@@ -206,6 +206,12 @@ export function contractView(db: Db, id: string, today: string): ContractView {
   return toView(db.prepare(`${listSelect()} WHERE k.id = ?`).get(id) as ListRow, today);
 }
 
+/** A contract's view, or null when no such contract is in the registry. */
+export function contractViewIfAny(db: Db, id: string, today: string): ContractView | null {
+  const row = db.prepare(`${listSelect()} WHERE k.id = ? AND k.deleted = 0`).get(id) as ListRow | undefined;
+  return row ? toView(row, today) : null;
+}
+
 const TAB_STATUSES: Record<string, string> = {
   pending: "k.status = 'pending'",
   confirmed: "k.status = 'confirmed' AND k.start_date > @today",

@@ -7,13 +7,13 @@
 import {
   CERTIFICATE_TYPE_LABELS,
   CONFIRMATION_METHOD_LABELS,
+  CONTRACT_STATUS_PRINTED_LABELS,
   PROGRAM_REGISTRY_LABELS,
   RELATION_LABELS,
   type ConfirmationMethod,
   type ProgramRegistry,
 } from '../../../shared/enums';
 import { monthlyPayments, splitPayment } from '../../../shared/money';
-import type { ContractStatus } from '../../../shared/operations';
 import { formatDateRu } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
 import { dateInZone } from '../../clock';
@@ -24,16 +24,6 @@ import { certificateCard, certificateMoney, type CertificateRow } from '../certi
 import { isApplicationPrintable } from '../../../shared/contract-rules';
 import { budgetPlace, contractFacts, contractView, paidFromCertificate, type ContractRow } from '../contracts';
 import { municipalLimitReached } from '../municipalities';
-
-const STATUS_LABELS: Record<ContractStatus, string> = {
-  pending: 'заявка ожидает подтверждения организацией',
-  confirmed: 'заявка подтверждена, обучение ещё не началось',
-  active: 'договор действует',
-  completed: 'договор завершён',
-  terminated: 'договор расторгнут',
-  rejected: 'заявка отклонена организацией',
-  cancelled: 'заявка отменена',
-};
 
 /**
  * A rejected or cancelled application records a request that will not be fulfilled: a freshly registered form
@@ -150,7 +140,7 @@ export function applicationFormData(ctx: OperationContext, k: ContractRow, c: Ce
     application: {
       number: view.number,
       appliedOn: dateInZone(new Date(view.createdAt), ctx.core.clock.timeZone),
-      statusLabel: `${STATUS_LABELS[view.status]}${view.terminationDate ? ` с ${formatDateRu(view.terminationDate)}` : ''}`,
+      statusLabel: `${CONTRACT_STATUS_PRINTED_LABELS[view.status]}${view.terminationDate ? ` с ${formatDateRu(view.terminationDate)}` : ''}`,
       confirmationMethod: confirmationMethodLine(facts.confirmation_method, view.prolongedFromNumber),
     },
     payment: payment(ctx, k, c, JSON.parse(facts.registries) as ProgramRegistry[]),

@@ -1,4 +1,5 @@
-import { EVENT_KIND_LABELS, formatLocalDateTimeRu } from '../../../shared/events';
+import { formatLocalDateTimeRu } from '../../../shared/events';
+import { EVENT_KIND_LABELS } from '../../../shared/enums';
 import type { EventPage } from '../../../shared/operations';
 import { ageOn } from '../../../shared/rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';

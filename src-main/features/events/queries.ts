@@ -1,5 +1,5 @@
 import type { ChildEventApplication, EventApplicationView, EventView } from '../../../shared/operations';
-import type { EventApplicationStatus, EventKind } from '../../../shared/events';
+import type { EventApplicationStatus, EventKind } from '../../../shared/enums';
 import { ageOn } from '../../../shared/rules';
 import type { OperationContext } from '../../api/operation';
 import { minuteInZone } from '../../clock';

@@ -1,7 +1,8 @@
 import { ALL_ROLES, type FeatureOperations } from '../../api/operation';
 import { DomainError } from '../../errors';
 import { requireOwnOrganization } from '../../common/ownership';
-import { listGroups, placesTaken } from '../contracts';
+import { takesProlongationOf } from '../../../shared/contract-rules';
+import { contractViewIfAny, listGroups, placesTaken } from '../contracts';
 import { contractsReferring, FOREIGN_PROGRAM, markRemoved, ORG_AND_ADMIN, ownPart, programOrganization } from '../programs';
 
 export const groupOperations: FeatureOperations<'groups.list' | 'groups.save' | 'groups.remove'> = {
@@ -14,7 +15,12 @@ export const groupOperations: FeatureOperations<'groups.list' | 'groups.save' | 
       // staff list only their own organization's groups.
       if (input.programId) return listGroups(ctx.core.db, { programId: input.programId, query: input.query });
       const organizationId = actor.role === 'org_staff' ? actor.organizationId! : input.organizationId;
-      return listGroups(ctx.core.db, { organizationId, query: input.query });
+      const groups = listGroups(ctx.core.db, { organizationId, query: input.query });
+      if (!input.prolongationOf) return groups;
+      // Another organization's contract, or an unknown id, takes no group at all and is not named.
+      const contracts = input.prolongationOf.map((id) => contractViewIfAny(ctx.core.db, id, ctx.today));
+      if (contracts.some((k) => !k || (actor.role === 'org_staff' && k.organizationId !== actor.organizationId))) return [];
+      return groups.filter((g) => contracts.every((k) => !!k && g.organizationId === k.organizationId && takesProlongationOf(g, k)));
     },
   },
   'groups.save': {

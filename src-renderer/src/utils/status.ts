@@ -1,4 +1,4 @@
-import type { CertificateStatus } from '@shared/enums';
+import type { CertificateStatus, EventApplicationStatus } from '@shared/enums';
 
 /** Colour of a certificate status tag (presentation only). */
 export function statusTagType(status: CertificateStatus): 'success' | 'warning' | 'error' | 'default' {
@@ -14,4 +14,9 @@ export function statusTagType(status: CertificateStatus): 'success' | 'warning' 
     default:
       return 'default';
   }
+}
+
+/** Colour of an event application's status tag (presentation only). */
+export function eventApplicationTagType(status: EventApplicationStatus): 'success' | 'default' {
+  return status === 'submitted' ? 'success' : 'default';
 }
