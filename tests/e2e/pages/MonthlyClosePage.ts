@@ -30,7 +30,7 @@ export class MonthlyClosePage {
     await expect(this.page.getByTestId('months-month')).toContainText(label);
   }
 
-  line(key: 'activated' | 'charged' | 'completed' | 'rejected' | 'shrunk'): Locator {
+  line(key: 'activated' | 'charged' | 'terminated' | 'completed' | 'rejected' | 'shrunk'): Locator {
     return this.page.getByTestId(`months-${key}`);
   }
 
