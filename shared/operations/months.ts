@@ -13,6 +13,11 @@ export interface MonthlyCloseReport {
   completed: number;
   rejectedStale: number;
   shrunk: { certificates: number; kopecks: number };
+  /**
+   * A preview's decision: why the month cannot be closed today (not over yet, an earlier month with contracts still
+   * open), or null when it can. The close refuses with the same sentence.
+   */
+  closeRefusal?: string | null;
 }
 
 export const monthsContract = {

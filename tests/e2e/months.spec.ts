@@ -31,9 +31,9 @@ test('the registry operator previews December on its last day, closes it once it
   await expect(months.line('activated')).toContainText('1');
   await shot(page, 'months-preview');
 
-  // December is not over: the close is refused with the day it becomes possible, and nothing is written.
-  await months.closeConfirmed();
-  await expect(months.error).toContainText('Месяц 12.2026 ещё не закончился: закрыть его можно с 01.01.2027');
+  // December is not over: the preview says from which day it can be closed, and «Закрыть месяц» stays disabled.
+  await expect(months.notClosable).toContainText('Месяц 12.2026 ещё не закончился: закрыть его можно с 01.01.2027');
+  await expect(months.closeButton).toBeDisabled();
   await card.gotoNumber(SIDOROV);
   await expect(card.reserve).toHaveText(/7\s000,00/);
 

@@ -57,7 +57,8 @@ describe('monthly close', () => {
     const before = s.money();
     const snapshot = registrySnapshot(desk);
     const preview = unwrap(desk.api.call('months.close', { municipalityId: s.municipalityId, month: '2026-11', preview: true }, { token: s.operator }));
-    expect(preview).toMatchObject({ preview: true, charged: { contracts: 1 } });
+    // The preview carries the decision the close then refuses by.
+    expect(preview).toMatchObject({ preview: true, charged: { contracts: 1 }, closeRefusal: expect.stringMatching(/^Месяц 11\.2026 ещё не закончился/) });
     expect(s.money()).toEqual(before);
     const closes = () => desk.core.db.prepare('SELECT count(*) AS n FROM monthly_closes').get();
     expect(closes()).toEqual({ n: 1 }); // the demo's September
@@ -85,10 +86,12 @@ describe('monthly close', () => {
     const refused = errorOf(s.close('2026-11', '2026-12-01'));
     expect(refused).toMatchObject({ code: 'refused', message: expect.stringMatching(/Сначала закройте месяц 10\.2026/) });
     expect(registrySnapshot(desk)).toEqual(snapshot);
-    // A preview is still counted.
-    expect(unwrap(desk.api.call('months.close', { municipalityId: s.municipalityId, month: '2026-11', preview: true }, { token: desk.login() })).preview).toBe(true);
+    // A preview is still counted, and says why the month cannot be closed yet.
+    const preview = unwrap(desk.api.call('months.close', { municipalityId: s.municipalityId, month: '2026-11', preview: true }, { token: desk.login() }));
+    expect(preview).toMatchObject({ preview: true, closeRefusal: refused.message });
     const [october, november] = monthlyPayments(confirmed.certificateKopecks, app.startDate, app.endDate);
     expect(unwrap(s.close('2026-10', '2026-12-01')).charged).toEqual({ contracts: 1, kopecks: october!.kopecks });
+    expect(unwrap(desk.api.call('months.close', { municipalityId: s.municipalityId, month: '2026-11', preview: true }, { token: desk.login() })).closeRefusal).toBeNull();
     expect(unwrap(s.close('2026-11', '2026-12-01')).charged).toEqual({ contracts: 1, kopecks: november!.kopecks });
   });
 

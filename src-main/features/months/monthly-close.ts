@@ -114,21 +114,25 @@ export function planClose(db: Db, today: string, municipalityId: string, month: 
     year: Number(month.slice(0, 4)), monthsLeft: 12 - Number(month.slice(5, 7)),
   };
   if (!row && !preview) {
-    if (today <= plan.monthEnd) {
-      throw new DomainError('refused', `Месяц ${monthRu(month)} ещё не закончился: закрыть его можно с ${dayRu(`${shiftMonth(month, 1)}-01`)}. Предпросмотр доступен в любой день.`);
-    }
-    const open = earlierOpenMonth(db, municipality.id, month);
-    if (open) {
-      throw new DomainError('refused', `Сначала закройте месяц ${monthRu(open)}: в нём действовали договоры, а он ещё не закрыт. Месяцы муниципалитета закрываются по порядку.`);
-    }
+    const refusal = closeRefusal(db, today, plan);
+    if (refusal) throw new DomainError('refused', refusal);
   }
   return { plan, done: row ? { ...(JSON.parse(row.report) as MonthlyCloseReport), alreadyClosed: true } : null };
+}
+
+/** Why the planned month cannot be closed today, or null: the close refuses by it, the preview reports it. */
+export function closeRefusal(db: Db, today: string, plan: ClosePlan): string | null {
+  if (today <= plan.monthEnd) {
+    return `Месяц ${monthRu(plan.month)} ещё не закончился: закрыть его можно с ${dayRu(`${shiftMonth(plan.month, 1)}-01`)}. Предпросмотр доступен в любой день.`;
+  }
+  const open = earlierOpenMonth(db, plan.municipality.id, plan.month);
+  return open ? `Сначала закройте месяц ${monthRu(open)}: в нём действовали договоры, а он ещё не закрыт. Месяцы муниципалитета закрываются по порядку.` : null;
 }
 
 function emptyReport(plan: ClosePlan, preview: boolean): MonthlyCloseReport {
   return {
     municipalityId: plan.municipality.id, month: plan.month, alreadyClosed: false, preview,
-    activated: 0, charged: { contracts: 0, kopecks: 0 }, terminated: 0, completed: 0, rejectedStale: 0, shrunk: { certificates: 0, kopecks: 0 },
+    activated: 0, charged: { contracts: 0, kopecks: 0 }, terminated: 0, completed: 0, rejectedStale: 0, shrunk: { certificates: 0, kopecks: 0 }, closeRefusal: null,
   };
 }
 
@@ -381,15 +385,16 @@ export function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyClo
       .get({ ...all, year: plan.year, monthsLeft: plan.monthsLeft }) as { certificates: number; kopecks: number };
     return report;
   };
+  const refusal = closeRefusal(db, ctx.today, plan);
   // A transaction that only reads: one snapshot for all the counts, no write lock.
-  if (!prolongationsDue(db, ctx.today)) return db.transaction(counts).deferred();
+  if (!prolongationsDue(db, ctx.today)) return { ...db.transaction(counts).deferred(), closeRefusal: refusal };
   try {
     db.transaction(() => {
       acceptDueProlongations(ctx);
       throw new PreviewRollback(counts());
     }).immediate();
   } catch (e) {
-    if (e instanceof PreviewRollback) return e.report;
+    if (e instanceof PreviewRollback) return { ...e.report, closeRefusal: refusal };
     throw e;
   }
   throw new Error('unreachable');
