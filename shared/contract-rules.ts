@@ -5,12 +5,23 @@
 import type { ContractStatus } from './enums';
 import { lastRatingDay } from './rules';
 
-/** The facts the rules read: the stored status (never the derived «действующий»), the dates. */
+/**
+ * The facts the rules read: the stored status (never the derived «действующий»), the dates, and whether the
+ * contract is a prolongation. A contract in force with a termination date waits for its month's close
+ * («ожидает расторжения»); a terminated one carries the date it was terminated from.
+ */
 export interface ContractFacts {
   status: ContractStatus;
   startDate: string;
   endDate: string;
   terminationDate: string | null;
+  prolongation: boolean;
+}
+
+/** The last day of a date's calendar month: '2026-11-23' → '2026-11-30'. */
+export function monthEnd(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /** A confirmed contract is in force («действующий») from its start date on. */
@@ -22,19 +33,40 @@ export function effectiveStatus(status: ContractStatus, startDate: string, today
 export const isConfirmable = (k: ContractFacts): boolean => k.status === 'pending';
 export const isRejectable = (k: ContractFacts): boolean => k.status === 'pending';
 
-/** The representative cancels an application waiting for confirmation, or a confirmed one before its studies start. */
+/**
+ * A prolongation the representative did not refuse within 7 days (or that was otherwise confirmed) is final: the
+ * way out is termination, not cancellation.
+ */
+export function isAcceptedProlongation(k: ContractFacts): boolean {
+  return k.prolongation && k.status === 'confirmed';
+}
+
+/**
+ * The representative cancels an application waiting for confirmation (a pending prolongation: refuses it), or a
+ * confirmed one before its studies start, unless it is an accepted prolongation.
+ */
 export function isCancellable(k: ContractFacts, today: string): boolean {
-  return k.status === 'pending' || (k.status === 'confirmed' && k.startDate > today);
+  return k.status === 'pending' || (k.status === 'confirmed' && k.startDate > today && !isAcceptedProlongation(k));
 }
 
-/** Only a contract in force is terminated. */
+/** A contract in force with a termination date: «ожидает расторжения» until the close of that date's month. */
+export function isAwaitingTermination(k: ContractFacts): boolean {
+  return (k.status === 'active' || k.status === 'confirmed') && k.terminationDate !== null;
+}
+
+/** Only a contract in force is terminated, once: one awaiting termination has its date already. */
 export function isTerminable(k: ContractFacts, today: string): boolean {
-  return effectiveStatus(k.status, k.startDate, today) === 'active';
+  return effectiveStatus(k.status, k.startDate, today) === 'active' && !isAwaitingTermination(k);
 }
 
-/** A contract in force, confirmed or completed continues into a group of the next school year. */
+/** A termination is withdrawn until the close of its month ends the contract. */
+export function isTerminationWithdrawable(k: ContractFacts): boolean {
+  return isAwaitingTermination(k);
+}
+
+/** A contract in force (not being terminated), confirmed or completed continues into a group of the next school year. */
 export function isProlongable(k: ContractFacts): boolean {
-  return k.status === 'confirmed' || k.status === 'active' || k.status === 'completed';
+  return (k.status === 'confirmed' || k.status === 'active' || k.status === 'completed') && !isAwaitingTermination(k);
 }
 
 /** A rejected or cancelled application gets no «Заявление на зачисление». */
@@ -42,9 +74,22 @@ export function isApplicationPrintable(k: ContractFacts): boolean {
   return k.status !== 'rejected' && k.status !== 'cancelled';
 }
 
-/** The day a contract ended for rating purposes: its termination date, or its end date once completed. */
+/**
+ * The day a termination takes effect: the last day of its date's month (the organization is paid for the month
+ * the child attended), or the contract's end if that comes first.
+ */
+export function terminationEffectiveDay(terminationDate: string, endDate: string): string {
+  const end = monthEnd(terminationDate);
+  return end < endDate ? end : endDate;
+}
+
+/**
+ * The day a contract ended for rating purposes: for a terminated one the day its termination took effect (the
+ * close of that month ended it), for a completed one its end date.
+ */
 export function ratedEndDay(k: ContractFacts): string | null {
-  return k.status === 'terminated' ? k.terminationDate : k.status === 'completed' ? k.endDate : null;
+  if (k.status === 'terminated') return k.terminationDate ? terminationEffectiveDay(k.terminationDate, k.endDate) : null;
+  return k.status === 'completed' ? k.endDate : null;
 }
 
 /** The last day the program may be rated for this contract, while that window is open today; otherwise null. */
@@ -61,6 +106,8 @@ export interface ContractDecisions {
   rejectable: boolean;
   cancellable: boolean;
   terminable: boolean;
+  /** «Отозвать расторжение»: the contract awaits termination and its month is not closed yet. */
+  terminationWithdrawable: boolean;
   prolongable: boolean;
   ratable: boolean;
   applicationPrintable: boolean;
@@ -72,6 +119,7 @@ export function contractDecisions(k: ContractFacts, today: string): ContractDeci
     rejectable: isRejectable(k),
     cancellable: isCancellable(k, today),
     terminable: isTerminable(k, today),
+    terminationWithdrawable: isTerminationWithdrawable(k),
     prolongable: isProlongable(k),
     ratable: ratingOpenUntil(k, today) !== null,
     applicationPrintable: isApplicationPrintable(k),

@@ -110,6 +110,8 @@ export const CONFIRMATION_METHOD_LABELS: Record<ConfirmationMethod, string> = {
 
 /** The version of the consent form the desk prints now; a signed consent records the version it was signed on. */
 export const CONSENT_FORM_VERSION = '2026-1';
+/** The consent form versions the office prints: a consent is recorded only on one of them. */
+export const PRINTED_CONSENT_FORM_VERSIONS: readonly string[] = [CONSENT_FORM_VERSION];
 
 export const SCAN_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type ScanMime = (typeof SCAN_MIME_TYPES)[number];

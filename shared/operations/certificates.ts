@@ -37,7 +37,10 @@ export interface CertificateCard {
   /** Null when the municipality's limit is reached: the card shows `limitMessage` instead. */
   money: { nominalKopecks: number; balanceKopecks: number; reserveKopecks: number; spentKopecks: number } | null;
   limitMessage: string | null;
+  /** Budget places left this year, per budget registry («1 3 1»). */
   budgetCounts: Record<BudgetRegistry, number>;
+  /** Budget places used this year («использовано в этом году»): not given back when a started contract ends. */
+  budgetCountsUsed: Record<BudgetRegistry, number>;
   notifications: Array<{ id: string; at: string; text: string }>;
   /** Why the certificate is suspended or annulled. */
   statusReason: string | null;

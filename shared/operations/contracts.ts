@@ -28,7 +28,10 @@ export interface ContractView extends ContractDecisions {
   monthlyPayments: Array<{ month: string; kopecks: number }>;
   createdAt: string;
   reason: string | null;
+  /** The termination date: of a terminated contract, or of one still in force that awaits its month's close. */
   terminationDate: string | null;
+  /** «Ожидает расторжения»: in force, listed under «Действующие», until the close of the termination date's month. */
+  awaitingTermination: boolean;
   /** For a prolongation: the contract it continues and the last day the representative may refuse it. */
   prolongedFromNumber: string | null;
   prolongationDeadline: string | null;
@@ -54,6 +57,10 @@ export const contractsContract = {
   'contracts.cancel': { input: z.object({ contractId: id, reason: reason('Причина отмены') }), output: {} as ContractView },
   'contracts.terminate': {
     input: z.object({ contractId: id, terminationDate: isoDate('Дата расторжения'), reason: reason('Причина расторжения') }),
+    output: {} as ContractView,
+  },
+  'contracts.withdrawTermination': {
+    input: z.object({ contractId: id, reason: reason('Причина отзыва расторжения') }),
     output: {} as ContractView,
   },
   'contracts.list': {

@@ -8,9 +8,16 @@ export interface MonthlyCloseReport {
   preview: boolean;
   activated: number;
   charged: { contracts: number; kopecks: number };
+  /** Contracts awaiting termination from a date in the month: charged for it, then ended with what was left released. */
+  terminated: number;
   completed: number;
   rejectedStale: number;
   shrunk: { certificates: number; kopecks: number };
+  /**
+   * A preview's decision: why the month cannot be closed today (not over yet, an earlier month with contracts still
+   * open), or null when it can. The close refuses with the same sentence.
+   */
+  closeRefusal?: string | null;
 }
 
 export const monthsContract = {

@@ -277,6 +277,13 @@ export function loadDemo(core: Core, options: DemoOptions = {}): { children: num
     insLedger.run(charge, stamp, office, certId, ids.municipality, year, 'charge', 0, -100, 100, trial, `${year}-09-30T09:00:00.000Z`, `Оплата по договору Д-9901-01-${year}-000001 за ${year}-09`);
     db.prepare('INSERT INTO contract_charges(id, modified_at, origin_office, contract_id, month, kopecks, ledger_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(core.newId(), stamp, office, trial, `${year}-09`, 100, charge);
+    // September, the month the short contract was charged and completed, was closed: months are closed in order.
+    const septemberReport = {
+      municipalityId: ids.municipality, month: `${year}-09`, alreadyClosed: false, preview: false, activated: 0, charged: { contracts: 1, kopecks: 100 },
+      terminated: 0, completed: 1, rejectedStale: 0, shrunk: { certificates: 0, kopecks: 0 },
+    };
+    db.prepare('INSERT INTO monthly_closes(id, modified_at, origin_office, municipality_id, month, closed_at, closed_by, report) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)')
+      .run(core.newId(), stamp, office, ids.municipality, `${year}-09`, `${year}-10-01T09:00:00.000Z`, JSON.stringify(septemberReport));
     insLedger.run(core.newId(), stamp, office, certId, ids.municipality, year, 'reserve', 0, 700_000, 0, course, `${year}-11-12T09:00:00.000Z`, `Резерв по договору Д-9901-01-${year}-000002`);
     indexCertificateForSearch(db, Number(info.lastInsertRowid), childNameNorm(child), normalizeName(`${rep.lastName} ${rep.firstName} ${rep.middleName}`));
 

@@ -27,6 +27,12 @@ import { lastDeskWrite } from '../../src-main/database/write-gate';
 import { programKeystrokes } from './registry-scale';
 import { ms, summarize } from './stats';
 
+/** The month just over: a month is closed once it is over (docs/domain-rules.md, «Monthly close»). */
+function monthJustOver(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 const benchDir = process.env.BENCH_DIR ?? '/tmp/certdesk-close';
 const children = Number(process.env.BENCH_CHILDREN ?? 400_000);
 const flushCopy = process.env.BENCH_FLUSH_COPY !== '0';
@@ -68,7 +74,7 @@ const certificateIds = (core.db.prepare("SELECT id FROM certificates WHERE statu
 const municipalities = core.db
   .prepare('SELECT m.id, m.name FROM municipalities m WHERE EXISTS (SELECT 1 FROM certificates c WHERE c.municipality_id = m.id) ORDER BY m.municipality_code')
   .all() as Array<{ id: string; name: string }>;
-const month = core.clock.today().slice(0, 7);
+const month = monthJustOver(core.clock.today());
 
 /** A call of the desk, timed as a span of this thread. */
 async function deskCall(name: string, input: unknown): Promise<void> {

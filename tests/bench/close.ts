@@ -22,6 +22,12 @@ import { closeOnItsOwnConnection, type CloseJobData } from '../../src-main/featu
 import { CLOSE_CHUNK_CERTIFICATES, CLOSE_PHASES } from '../../src-main/features/months/monthly-close';
 import { ms, now, summarize } from './stats';
 
+/** The month just over: a month is closed once it is over (docs/domain-rules.md, «Monthly close»). */
+function monthJustOver(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 const benchDir = process.env.BENCH_DIR ?? '/tmp/certdesk-close';
 const children = Number(process.env.BENCH_CHILDREN ?? 400_000);
 const programs = Number(process.env.BENCH_PROGRAMS ?? Math.round((children * 50_000) / 1_500_000));
@@ -49,7 +55,7 @@ try {
   const actor = core.db
     .prepare('SELECT id AS operatorId, login, full_name AS fullName, role, organization_id AS organizationId FROM operators WHERE login = ?')
     .get(DEMO_ACCOUNTS.find((a) => a.role === 'registry_operator')!.login) as Actor;
-  const month = core.clock.today().slice(0, 7);
+  const month = monthJustOver(core.clock.today());
   const municipalities = core.db
     .prepare('SELECT m.id, m.name, (SELECT count(*) FROM certificates c WHERE c.municipality_id = m.id) AS certificates FROM municipalities m ORDER BY m.municipality_code')
     .all() as Array<{ id: string; name: string; certificates: number }>;

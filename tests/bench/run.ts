@@ -33,6 +33,12 @@ import { benchApplications, benchMonthlyClose, benchNavigator, programKeystrokes
 import { startServer } from './server';
 import { mib, ms, now, printTable, summarize, type Line, type Summary } from './stats';
 
+/** The month just over: a month is closed once it is over (docs/domain-rules.md, «Monthly close»). */
+function monthJustOver(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 const root = process.cwd();
 const benchDir = process.env.BENCH_DIR ?? join(tmpdir(), 'certdesk-bench');
 const dataDir = join(benchDir, 'data');
@@ -363,7 +369,7 @@ log(`Программ: ${programCount.toLocaleString('ru-RU')}, договоро
 const closeMunicipalities = core.db
   .prepare('SELECT m.id, m.name, (SELECT count(*) FROM certificates c WHERE c.municipality_id = m.id) AS certificates FROM municipalities m ORDER BY certificates DESC')
   .all() as Array<{ id: string; name: string; certificates: number }>;
-const closeMonthOf = today.slice(0, 7);
+const closeMonthOf = monthJustOver(today);
 const deskCertificates = (core.db.prepare("SELECT id FROM certificates WHERE status = 'active' ORDER BY rowid DESC LIMIT 50").all() as Array<{ id: string }>).map((r) => r.id);
 const benchRss = process.memoryUsage().rss;
 core.close();

@@ -24,6 +24,8 @@ test('demo certificate 9901101325 shows the seed cabinet exactly', async ({ page
   await expect(page.getByText('Баланс (остаток):')).toBeVisible();
   await expect(page.getByText('Вы дополнительно можете использовать сертификат для записи на программы из следующих реестров:')).toBeVisible();
   await expect(card.budgetCounts).toHaveText('1 3 1');
+  // No budget place is used yet this year: the card does not mention any.
+  await expect(card.budgetUsed).toHaveCount(0);
   await expect(page.getByText('Оповещения', { exact: true })).toBeVisible();
   await expect(card.child).toContainText('15.03.2012');
   await expectNoRussianGaps(page);
@@ -148,4 +150,22 @@ test('keyboard: arrows move the selection, Enter opens the card', async ({ page 
   await search.input.press('Enter');
   const card = new CardPage(page);
   await expect(card.number).toHaveText(secondNumber!);
+});
+
+test('a budget place taken by a contract is shown on the card as «использовано в этом году»', async ({ page }) => {
+  await logInAs(page, 'admin');
+  const call = async <T>(operation: string, input: unknown): Promise<T> => {
+    const r = await page.request.post(`api/${operation}`, { headers: { 'X-Certdesk-Client': '1' }, data: input });
+    const body = (await r.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+    if (!body.ok) throw new Error(`${operation}: ${body.error.message}`);
+    return body.value;
+  };
+  // «Природа и творчество» is a general-development (budget) program: confirmed, it takes one of Сидоров's places.
+  const [group] = await call<Array<{ id: string }>>('groups.list', { query: 'Природа' });
+  const application = await call<{ id: string }>('applications.create', { certificateNumber: '9901101325', groupId: group!.id, childFullName: 'Сидоров Сидор Сидорович' });
+  await call('contracts.confirm', { contractId: application.id });
+  const card = new CardPage(page);
+  await card.gotoNumber('9901101325');
+  await expect(card.budgetCounts).toHaveText('1 2 1');
+  await expect(card.budgetUsed).toHaveText('Использовано в этом году: общеразвивающие программы — 1');
 });

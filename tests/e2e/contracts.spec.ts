@@ -127,15 +127,26 @@ test('organization staff apply Сидоров to a Логос group: wrong name 
   await expect(onCard).toContainText('Действующий');
   await shot(page, '05-card-contracts', tab);
 
-  // Terminated on its first day: the card's money summary refreshes at once (the unused reserve is released).
+  // Terminated on its first day: it awaits the close of the month («ожидает расторжения» with its date), stays in
+  // force with its money booked, and the termination can be withdrawn until then.
   const reserveText = (await card.reserve.textContent())!;
   await onCard.getByTestId('contract-terminate').click();
   await expect(page.getByTestId('contract-terminate-date')).not.toHaveValue('');
+  await expect(page.getByTestId('contract-terminate-hint')).toContainText('в конце месяца');
   await page.getByTestId('contract-terminate-reason').fill('Переезд семьи');
   await shot(page, '06-terminate-dialog');
   await page.getByTestId('contract-terminate-submit').click();
-  await expect(onCard.getByTestId('contract-status')).toHaveText('Расторгнут');
-  await expect(card.reserve).not.toHaveText(reserveText);
+  await expect(ContractsPage.awaitingTermination(onCard)).toContainText('Ожидает расторжения');
+  await expect(onCard.getByTestId('contract-termination-date')).toHaveText(/^с \d\d\.\d\d\.\d{4}$/);
+  await expect(onCard.getByTestId('contract-status')).toHaveText('Действующий');
+  await expect(onCard.getByTestId('contract-terminate')).toHaveCount(0);
+  await expect(onCard.getByTestId('contract-withdraw-termination')).toBeVisible();
+  await expect(card.reserve).toHaveText(reserveText);
+  await shot(page, '07-awaiting-termination', onCard);
+  await ContractsPage.withdrawTermination(page, onCard, 'Семья осталась в городе');
+  await expect(ContractsPage.awaitingTermination(onCard)).toHaveCount(0);
+  await expect(onCard.getByTestId('contract-terminate')).toBeVisible();
+  await expect(card.reserve).toHaveText(reserveText);
 });
 
 test('«Запись запрещена» set at the desk: the organization\'s application is refused with that explanation', async ({ page }) => {

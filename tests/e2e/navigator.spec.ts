@@ -153,50 +153,56 @@ test('with a certificate each program says why it cannot enroll; the switch hide
   await expect(program.reasons).toHaveText(['возраст: программа для 5–8 лет, ребёнку 14']);
 });
 
-test('the program page shows modules, organization, groups and the rating', async ({ page }) => {
-  await logInAs(page, 'admin');
-  const navigator = new NavigatorPage(page);
-  await navigator.goto();
-  await navigator.search('немецкий');
-  await navigator.result(GERMAN).click();
-  const program = new ProgramPage(page);
-  await program.expectOpened(GERMAN);
-  await expect(page.getByTestId('program-ages')).toHaveText('Для детей от 10 до 17 лет');
-  await expect(page.getByTestId('program-enrollment')).toHaveText('Зачисление открыто');
-  await expect(page.getByTestId('program-registries')).toHaveText('Программа входит в реестр: Сертифицированные программы');
-  await expect(program.modules).toHaveCount(2);
-  await expect(page.getByTestId('program-activity')).toHaveText(['Иностранные языки']);
-  await expect(page.getByTestId('program-interest')).toHaveText(['Языки', 'Путешествия']);
-  await expect(program.modules.nth(0)).toContainText('Начальный уровень');
-  await expect(program.modules.nth(0).getByTestId('program-module-price')).toHaveText('16 000,00 ₽');
-  await expect(program.modules.nth(1).getByTestId('program-module-price')).toHaveText('18 000,00 ₽');
-  await expect(program.organization).toContainText('Частное образовательное учреждение дополнительного образования «Логос»');
-  await expect(page.getByTestId('program-org-address')).toHaveText('г. Мурманск, пр. Ленина, д. 50');
-  await expect(page.getByTestId('program-org-phone')).toHaveText('+7 815 245-45-45');
-  await expect(page.getByTestId('program-org-email')).toHaveText('logos@example.ru');
-  await expect(page.getByTestId('program-goals')).toContainText('коммуникативной компетенции');
-  await expect(page.getByTestId('program-annotation')).toContainText('Разговорная практика');
-  await expect(program.groups).toHaveCount(2);
-  // The demo's two contracts are in «Немецкий-2».
-  await expect(program.group('Немецкий-1').getByTestId('program-group-places')).toHaveText('12 из 12');
-  await expect(program.group('Немецкий-2').getByTestId('program-group-places')).toHaveText('11 из 12');
-  await expect(program.group('Немецкий-2').getByTestId('program-group-timetable')).toHaveText('Ср 16:00–17:30, Пт 16:00–17:30');
-  await expect(page.getByTestId('program-rating-none')).toHaveText('Оценок пока нет');
+test.describe('on 2 December 2026, November being over', () => {
+  test.use({ deskNow: '2026-12-02T09:00:00.000Z' });
 
-  // A course that ended today is rated by the representative at the desk; the page shows the averages.
-  const groups = await core<Array<{ id: string; name: string }>>(page, 'groups.list', { query: 'Немецкий-1' });
-  const group = groups.find((g) => g.name === 'Немецкий-1')!;
-  const contract = await core<{ id: string }>(page, 'applications.create', { certificateNumber: SIDOROV, groupId: group.id, childFullName: SIDOROV_NAME });
-  await core(page, 'contracts.confirm', { contractId: contract.id });
-  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' }));
-  await core(page, 'contracts.terminate', { contractId: contract.id, terminationDate: today, reason: 'Переезд семьи' });
-  await core(page, 'ratings.set', { contractId: contract.id, results: 90, staff: 80, equipment: 70, satisfaction: 95 });
-  await page.reload();
-  await program.expectOpened(GERMAN);
-  await expect(page.getByTestId('program-rating-overall')).toHaveText('83,8 %');
-  await expect(page.getByTestId('program-rating-results')).toContainText('90 %');
-  await expect(page.getByTestId('program-rating-satisfaction')).toContainText('95 %');
-  await expect(program.rating).toContainText('Оценок: 1');
+  test('the program page shows modules, organization, groups and the rating', async ({ page }) => {
+    await logInAs(page, 'admin');
+    const navigator = new NavigatorPage(page);
+    await navigator.goto();
+    await navigator.search('немецкий');
+    await navigator.result(GERMAN).click();
+    const program = new ProgramPage(page);
+    await program.expectOpened(GERMAN);
+    await expect(page.getByTestId('program-ages')).toHaveText('Для детей от 10 до 17 лет');
+    await expect(page.getByTestId('program-enrollment')).toHaveText('Зачисление открыто');
+    await expect(page.getByTestId('program-registries')).toHaveText('Программа входит в реестр: Сертифицированные программы');
+    await expect(program.modules).toHaveCount(2);
+    await expect(page.getByTestId('program-activity')).toHaveText(['Иностранные языки']);
+    await expect(page.getByTestId('program-interest')).toHaveText(['Языки', 'Путешествия']);
+    await expect(program.modules.nth(0)).toContainText('Начальный уровень');
+    await expect(program.modules.nth(0).getByTestId('program-module-price')).toHaveText('16 000,00 ₽');
+    await expect(program.modules.nth(1).getByTestId('program-module-price')).toHaveText('18 000,00 ₽');
+    await expect(program.organization).toContainText('Частное образовательное учреждение дополнительного образования «Логос»');
+    await expect(page.getByTestId('program-org-address')).toHaveText('г. Мурманск, пр. Ленина, д. 50');
+    await expect(page.getByTestId('program-org-phone')).toHaveText('+7 815 245-45-45');
+    await expect(page.getByTestId('program-org-email')).toHaveText('logos@example.ru');
+    await expect(page.getByTestId('program-goals')).toContainText('коммуникативной компетенции');
+    await expect(page.getByTestId('program-annotation')).toContainText('Разговорная практика');
+    await expect(program.groups).toHaveCount(2);
+    // The demo's two contracts are in «Немецкий-2».
+    await expect(program.group('Немецкий-1').getByTestId('program-group-places')).toHaveText('12 из 12');
+    await expect(program.group('Немецкий-2').getByTestId('program-group-places')).toHaveText('11 из 12');
+    await expect(program.group('Немецкий-2').getByTestId('program-group-timetable')).toHaveText('Ср 16:00–17:30, Пт 16:00–17:30');
+    await expect(page.getByTestId('program-rating-none')).toHaveText('Оценок пока нет');
+
+    // A course terminated in November ends with November's close and is rated by the representative at the desk;
+    // the page shows the averages.
+    const groups = await core<Array<{ id: string; name: string }>>(page, 'groups.list', { query: 'Немецкий-1' });
+    const group = groups.find((g) => g.name === 'Немецкий-1')!;
+    const contract = await core<{ id: string }>(page, 'applications.create', { certificateNumber: SIDOROV, groupId: group.id, childFullName: SIDOROV_NAME, startDate: '2026-11-02' });
+    await core(page, 'contracts.confirm', { contractId: contract.id });
+    await core(page, 'contracts.terminate', { contractId: contract.id, terminationDate: '2026-11-20', reason: 'Переезд семьи' });
+    const [murmansk] = await core<Array<{ id: string }>>(page, 'municipalities.list', {});
+    await core(page, 'months.close', { municipalityId: murmansk!.id, month: '2026-11' });
+    await core(page, 'ratings.set', { contractId: contract.id, results: 90, staff: 80, equipment: 70, satisfaction: 95 });
+    await page.reload();
+    await program.expectOpened(GERMAN);
+    await expect(page.getByTestId('program-rating-overall')).toHaveText('83,8 %');
+    await expect(page.getByTestId('program-rating-results')).toContainText('90 %');
+    await expect(page.getByTestId('program-rating-satisfaction')).toContainText('95 %');
+    await expect(program.rating).toContainText('Оценок: 1');
+  });
 });
 
 test('the registry operator enrolls the demo child from the program page; the application waits for confirmation', async ({ page }) => {

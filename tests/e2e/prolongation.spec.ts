@@ -84,6 +84,8 @@ test('a prolongation not refused within 7 days takes effect by itself; the desk 
   await expect(accepted).toHaveAttribute('data-status', 'confirmed');
   await expect(accepted.getByTestId('contract-reason')).toContainText('отказа в течение 7 дней не поступило');
   await expect(accepted.getByTestId('contract-funding')).toContainText('сертификат');
+  // Accepted, the prolongation is final: the desk offers no «Отменить заявку» (the way out is termination).
+  await expect(accepted.getByTestId('contract-cancel')).toHaveCount(0);
   expect(server.output()).toMatch(/Пролонгации: принято 1/);
 });
 

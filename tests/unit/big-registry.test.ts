@@ -38,11 +38,14 @@ describe('big registry generator with programs and contracts', () => {
       expect(football.every((p) => p.name.startsWith('Футбол'))).toBe(true);
       expect(football.map((p) => p.name)).toEqual([...football.map((p) => p.name)].sort((a, b) => a.localeCompare(b, 'ru')));
       const murmansk = (db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
-      const preview = unwrap(api.call('months.close', { municipalityId: murmansk, month: '2026-11', preview: true }, { token }));
-      const report = unwrap(api.call('months.close', { municipalityId: murmansk, month: '2026-11' }, { token }));
+      // November is closed once it is over.
+      clock.set('2026-12-01T09:00:00.000Z');
+      const closer = unwrap(api.call('auth.login', { login: 'operator', password: 'operator-demo-2026' })).token;
+      const preview = unwrap(api.call('months.close', { municipalityId: murmansk, month: '2026-11', preview: true }, { token: closer }));
+      const report = unwrap(api.call('months.close', { municipalityId: murmansk, month: '2026-11' }, { token: closer }));
       expect(report.charged.contracts).toBeGreaterThan(0);
       expect({ ...preview, preview: false }).toEqual(report);
-      expect(unwrap(api.call('months.close', { municipalityId: murmansk, month: '2026-10' }, { token })).alreadyClosed).toBe(true);
+      expect(unwrap(api.call('months.close', { municipalityId: murmansk, month: '2026-10' }, { token: closer })).alreadyClosed).toBe(true);
     } finally {
       core.close();
     }

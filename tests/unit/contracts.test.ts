@@ -113,7 +113,7 @@ describe('rules of enrollment', () => {
     expect(card(desk, operator).budgetCounts).toEqual({ significant: 1, general: 3, preprofessional: 1 });
   });
 
-  it('rejection books nothing; cancellation and termination give the reserve back', () => {
+  it('rejection books nothing; cancellation gives the reserve back; termination does at the close of its month, after charging it', () => {
     const desk = makeDesk({ children: 3 });
     const operator = desk.login();
     const staff = staffOf(desk, GERMAN, 'logos1');
@@ -127,9 +127,16 @@ describe('rules of enrollment', () => {
     unwrap(desk.api.call('contracts.confirm', { contractId: b.id }, { token: staff }));
     expect(card(desk, operator).money!.reserveKopecks).toBe(start.reserveKopecks + b.priceKopecks);
     expect(errorOf(desk.api.call('contracts.cancel', { contractId: b.id, reason: 'Передумали' }, { token: operator })).message).toMatch(/до начала обучения/);
+    const confirmedB = unwrap(desk.api.call('contracts.list', { certificateNumber: '9901101325' }, { token: operator })).find((k) => k.id === b.id)!;
     unwrap(desk.api.call('contracts.terminate', { contractId: b.id, terminationDate: '2026-11-30', reason: 'Переезд семьи' }, { token: staff }));
-    expect(card(desk, operator).money).toEqual(start);
-    const archive = unwrap(desk.api.call('contracts.list', { tab: 'archive', certificateNumber: '9901101325' }, { token: operator })).filter((k) => k.id === a.id || k.id === b.id);
+    expect(card(desk, operator).money!.reserveKopecks).toBe(start.reserveKopecks + b.priceKopecks);
+    desk.clock.set('2026-12-01T09:00:00.000Z');
+    const municipalityId = (desk.core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
+    unwrap(desk.api.call('months.close', { municipalityId, month: '2026-11' }, { token: desk.login() }));
+    const november = confirmedB.monthlyPayments[0]!;
+    expect(november.month).toBe('2026-11');
+    expect(card(desk, desk.login()).money).toEqual({ ...start, spentKopecks: start.spentKopecks + november.kopecks, balanceKopecks: start.balanceKopecks - november.kopecks });
+    const archive = unwrap(desk.api.call('contracts.list', { tab: 'archive', certificateNumber: '9901101325' }, { token: desk.login() })).filter((k) => k.id === a.id || k.id === b.id);
     expect(archive.map((k) => k.status).sort()).toEqual(['rejected', 'terminated']);
   });
 

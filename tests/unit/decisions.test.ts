@@ -22,8 +22,17 @@ describe('views carry the core\'s decisions', () => {
     expect(active).toMatchObject({ status: 'active', confirmable: false, rejectable: false, cancellable: false, terminable: true, prolongable: true });
     expect(errorOf(desk.api.call('contracts.cancel', { contractId: active.id, reason: 'Передумали заниматься' }, { token: operator })).code).toBe('conflict');
     expect(errorOf(desk.api.call('contracts.confirm', { contractId: active.id }, { token: staff })).code).toBe('conflict');
-    const terminated = unwrap(desk.api.call('contracts.terminate', { contractId: active.id, terminationDate: '2026-11-23', reason: 'Переезд семьи' }, { token: staff }));
-    expect(terminated).toMatchObject({ terminable: false, ratable: true, applicationPrintable: true });
+    const waiting = unwrap(desk.api.call('contracts.terminate', { contractId: active.id, terminationDate: '2026-11-23', reason: 'Переезд семьи' }, { token: staff }));
+    expect(waiting).toMatchObject({ awaitingTermination: true, terminable: false, terminationWithdrawable: true, prolongable: false, ratable: false, applicationPrintable: true });
+    expect(errorOf(desk.api.call('contracts.terminate', { contractId: active.id, terminationDate: '2026-11-24', reason: 'Переезд семьи' }, { token: staff })).code).toBe('conflict');
+    expect(errorOf(desk.api.call('ratings.set', { contractId: active.id, results: 80, staff: 80, equipment: 80, satisfaction: 80 }, { token: operator })).code).toBe('refused');
+    // The close of November ends it: now it is rated, and the termination is no longer withdrawn.
+    desk.clock.set('2026-12-01T09:00:00.000Z');
+    const municipalityId = (desk.core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
+    unwrap(desk.api.call('months.close', { municipalityId, month: '2026-11' }, { token: desk.login() }));
+    const terminated = unwrap(desk.api.call('contracts.list', { tab: 'archive' }, { token: desk.login() })).find((k) => k.id === active.id)!;
+    expect(terminated).toMatchObject({ status: 'terminated', terminable: false, terminationWithdrawable: false, ratable: true, applicationPrintable: true });
+    expect(errorOf(desk.api.call('contracts.withdrawTermination', { contractId: active.id, reason: 'Передумали расторгать' }, { token: desk.login('logos1', 'staff-pass-2026') })).code).toBe('conflict');
   });
 
   it('a cancelled application is not printable, and the card says what its status allows', () => {

@@ -150,6 +150,21 @@ describe('the organization card and the program editor read what they edit', () 
     expect(errorOf(desk.api.call('organizations.get', { organizationId: logos }, { token: desk.login() })).code).toBe('forbidden');
   });
 
+  it('a refusal names the kind of record: another organization’s card is «карточка», never «программа»; nothing changes', () => {
+    const desk = makeDesk({ children: 2 });
+    const org = desk.login('org');
+    const { logos } = orgIds(desk);
+    const before = desk.core.db.prepare('SELECT * FROM organizations WHERE id = ?').get(logos);
+    const refused = errorOf(desk.api.call('organizations.update', { id: logos, name: 'Чужое название', shortName: 'Чужое' }, { token: org }));
+    expect(refused).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^Это карточка другой организации/) });
+    expect(refused.message).not.toMatch(/программ/i);
+    expect(desk.core.db.prepare('SELECT * FROM organizations WHERE id = ?').get(logos)).toEqual(before);
+    // A group of another organization is named a group when staff try to enrol into it.
+    const german = desk.core.db.prepare("SELECT g.id FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name LIKE 'Немецкий%' LIMIT 1").get() as { id: string };
+    const enrol = errorOf(desk.api.call('applications.create', { certificateNumber: '9901101325', childFullName: 'Сидоров Сидор Сидорович', groupId: german.id }, { token: org }));
+    expect(enrol).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^Это группа другой организации/) });
+  });
+
   it('the editor reads a program with its groups as groups.save takes them back; a foreign program is refused', () => {
     const desk = makeDesk({ children: 2 });
     const org = desk.login('org');

@@ -1,7 +1,8 @@
 /**
  * Property test: random sequences of what desks and organizations do — issue and activate, apply, confirm,
- * reject, cancel, terminate, close the month, let days pass — over several certificates and two organizations.
- * After every step the money and the places must still add up.
+ * reject, cancel, terminate (taking effect at its month's close) and withdraw a termination, close the months that
+ * are over (in order), let days pass — over several certificates and two organizations. After every step the money
+ * and the places must still add up.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ const PROGRAMS = ['Немецкий язык для детей школьног�
 type Action =
   | { kind: 'issue'; birthYear: number }
   | { kind: 'apply'; cert: number; group: number }
-  | { kind: 'confirm' | 'reject' | 'cancel' | 'terminate'; contract: number }
+  | { kind: 'confirm' | 'reject' | 'cancel' | 'terminate' | 'withdraw'; contract: number }
   | { kind: 'close' }
   | { kind: 'wait'; days: number };
 
@@ -22,10 +23,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('issue' as const), birthYear: fc.integer({ min: 2009, max: 2016 }) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('apply' as const), cert: fc.nat(20), group: fc.nat(20) }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('confirm' as const), contract: fc.nat(30) }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constantFrom('reject' as const, 'cancel' as const, 'terminate' as const), contract: fc.nat(30) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constantFrom('reject' as const, 'cancel' as const), contract: fc.nat(30) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constantFrom('terminate' as const, 'terminate' as const, 'withdraw' as const), contract: fc.nat(30) }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('close' as const) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 45 }) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 45 }) }), weight: 3 },
 );
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
 
 function checkInvariants(desk: TestDesk, limit: number): void {
   const db = desk.core.db;
@@ -48,6 +55,16 @@ function checkInvariants(desk: TestDesk, limit: number): void {
     expect(k.reserved + k.spent, `${k.number} never books more than its certificate part`).toBeLessThanOrEqual(k.part);
     if (['rejected', 'cancelled', 'terminated', 'completed'].includes(k.status)) expect(k.reserved, `${k.number} (${k.status}) holds nothing`).toBe(0);
   }
+  // A termination takes effect only at the close of its month: every terminated contract's month is closed, and
+  // every contract still awaiting termination has its month open.
+  const early = db
+    .prepare(`SELECT k.number, k.status, k.termination_date FROM contracts k JOIN certificates c ON c.id = k.certificate_id
+               WHERE k.termination_date IS NOT NULL
+                 AND (k.status = 'terminated') <> EXISTS (SELECT 1 FROM monthly_closes mc WHERE mc.municipality_id = c.municipality_id AND mc.month = substr(k.termination_date, 1, 7))`)
+    .all();
+  expect(early, 'terminated exactly when the termination month is closed').toEqual([]);
+  const twice = db.prepare('SELECT contract_id, month, count(*) AS n FROM contract_charges GROUP BY 1, 2 HAVING n > 1').all();
+  expect(twice, 'every charge once per contract and month').toEqual([]);
   const overLimit = db.prepare('SELECT mm.committed_kopecks AS v FROM municipal_money mm WHERE mm.committed_kopecks > ?').all(limit);
   expect(overLimit, 'the municipal limit is never exceeded').toEqual([]);
   const overCapacity = db
@@ -110,13 +127,18 @@ describe('money and places under random sequences of actions', () => {
             }
             case 'confirm':
             case 'reject':
-            case 'terminate': {
-              const k = contracts[a.contract % Math.max(contracts.length, 1)];
+            case 'terminate':
+            case 'withdraw': {
+              // Staff terminate (or withdraw a termination of) a contract in force; confirm and reject any.
+              const inForce = contracts.filter((c) => (db.prepare("SELECT status IN ('confirmed', 'active') AS f FROM contracts WHERE id = ?").get(c.id) as { f: number }).f === 1);
+              const pool = a.kind === 'terminate' || a.kind === 'withdraw' ? inForce : contracts;
+              const k = pool[a.contract % Math.max(pool.length, 1)];
               if (!k) break;
               const token = staff.get(k.org)!;
               if (a.kind === 'confirm') desk.api.call('contracts.confirm', { contractId: k.id }, { token });
               if (a.kind === 'reject') desk.api.call('contracts.reject', { contractId: k.id, reason: 'Свойство: отклонение' }, { token });
               if (a.kind === 'terminate') desk.api.call('contracts.terminate', { contractId: k.id, terminationDate: desk.clock.today(), reason: 'Свойство: расторжение' }, { token });
+              if (a.kind === 'withdraw') desk.api.call('contracts.withdrawTermination', { contractId: k.id, reason: 'Свойство: отзыв расторжения' }, { token });
               break;
             }
             case 'cancel': {
@@ -125,8 +147,14 @@ describe('money and places under random sequences of actions', () => {
               break;
             }
             case 'close': {
+              // The months that are over, in order (the demo closed September): each close finds its earlier months closed.
               const municipalityId = (db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
-              unwrap(desk.api.call('months.close', { municipalityId, month: desk.clock.today().slice(0, 7) }, { token: operator }));
+              for (let month = '2026-10'; month < desk.clock.today().slice(0, 7); month = nextMonth(month)) {
+                unwrap(desk.api.call('months.close', { municipalityId, month }, { token: operator }));
+              }
+              // The current month is not over: its close is refused, its preview counted.
+              expect(desk.api.call('months.close', { municipalityId, month: desk.clock.today().slice(0, 7) }, { token: operator })).toMatchObject({ ok: false, error: { code: 'refused' } });
+              unwrap(desk.api.call('months.close', { municipalityId, month: desk.clock.today().slice(0, 7), preview: true }, { token: operator }));
               break;
             }
             case 'wait':
@@ -138,7 +166,7 @@ describe('money and places under random sequences of actions', () => {
           }
           checkInvariants(desk, LIMIT);
         }
-        if (process.env.PROPERTY_STATS) console.error(JSON.stringify(db.prepare('SELECT status, funding, count(*) AS n FROM contracts GROUP BY 1, 2').all()), JSON.stringify(db.prepare('SELECT count(*) AS n FROM monthly_closes').get()));
+        if (process.env.PROPERTY_STATS) console.error(JSON.stringify(db.prepare('SELECT status, funding, count(*) AS n FROM contracts GROUP BY 1, 2').all()), JSON.stringify(db.prepare('SELECT count(*) AS n FROM monthly_closes').get()), JSON.stringify(db.prepare('SELECT count(*) AS t FROM contracts WHERE termination_date IS NOT NULL').get()));
         desk.core.close();
       }),
       { numRuns: 16, seed: 20261124, endOnFailure: true },

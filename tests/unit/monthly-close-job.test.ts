@@ -20,7 +20,7 @@ const MONTH = '2026-11';
 function busyDesk(): { desk: TestDesk; operator: string; municipalityId: string } {
   const desk = makeDesk({ children: 12 });
   const admin = desk.login('admin');
-  const operator = desk.login();
+  const operatorOnIssueDay = desk.login();
   const german = desk.core.db
     .prepare('SELECT g.id, g.program_id AS program, g.module_id AS module, p.organization_id AS org FROM program_groups g JOIN programs p ON p.id = g.program_id WHERE p.name = ? ORDER BY g.name')
     .get(GERMAN) as { id: string; program: string; module: string; org: string };
@@ -36,10 +36,14 @@ function busyDesk(): { desk: TestDesk; operator: string; municipalityId: string 
   unwrap(desk.api.call('contracts.confirm', { contractId: ending.id }, { token: staff }));
   unwrap(desk.api.call('applications.create', { ...SIDOROV, groupId: japanese.id, startDate: '2026-09-01' }, { token: staff }));
   for (const [i, name] of ['Аглая', 'Варвара', 'Галина'].entries()) {
-    unwrap(desk.api.call('certificates.issue', makeIssueInput(desk, { child: { firstName: name, identityDocument: `II-ЗМ 10000${i}` } }), { token: operator }));
+    unwrap(desk.api.call('certificates.issue', makeIssueInput(desk, { child: { firstName: name, identityDocument: `II-ЗМ 10000${i}` } }), { token: operatorOnIssueDay }));
   }
   const municipalityId = (desk.core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
-  return { desk, operator, municipalityId };
+  // November is closed once it is over, after October (the autumn course was in force then).
+  desk.clock.set('2026-12-01T09:00:00.000Z');
+  const operatorOnDecember1 = desk.login();
+  unwrap(desk.api.call('months.close', { municipalityId, month: '2026-10' }, { token: operatorOnDecember1 }));
+  return { desk, operator: operatorOnDecember1, municipalityId };
 }
 
 /** The ledger and the contracts in a form two registries built alike can be compared by (ids differ, numbers do not). */
@@ -153,7 +157,7 @@ function describeCloseJob(where: string, setUp: () => Promise<void>) {
       const { plan } = planClose(s.desk.core.db, ctx.today, s.municipalityId, MONTH);
       const steps = closeSteps(ctx, plan, eachInItsOwnTransaction(s.desk.core), 5);
       for (let i = 0; i < 5; i += 1) steps.next();
-      expect(s.desk.core.db.prepare('SELECT count(*) AS n FROM monthly_closes').get()).toEqual({ n: 0 });
+      expect(s.desk.core.db.prepare('SELECT count(*) AS n FROM monthly_closes WHERE month = ?').get(MONTH)).toEqual({ n: 0 });
       const { job } = await untilFinished(s.desk, s.operator, unwrap(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: s.operator })).jobId);
       expect(job.status).toBe('done');
       expect(moneyAndContracts(s.desk)).toEqual(moneyAndContracts(inOneCall.desk));
@@ -183,8 +187,10 @@ describe('monthly close preview', () => {
   it('refuses what cannot be closed with a Russian message, changing nothing', () => {
     const s = busyDesk();
     const before = moneyAndContracts(s.desk);
-    const future = s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: '2026-12' }, { token: s.operator });
+    const future = s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: '2027-01' }, { token: s.operator });
     expect(future).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/ещё не наступил/) } });
+    const notOver = s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: '2026-12' }, { token: s.operator });
+    expect(notOver).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/ещё не закончился/) } });
     const staff = s.desk.login('logos1', 'staff-pass-2026');
     expect(s.desk.api.call('months.closeStart', { municipalityId: s.municipalityId, month: MONTH }, { token: staff })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(s.desk.api.call('jobs.get', { jobId: '00000000-0000-4000-8000-000000000000' }, { token: s.operator })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startDeskJobs } from '../../src-main/desk';
-import { errorOf, makeDesk, registrySnapshot, unwrap, type TestDesk } from './helpers';
+import { PROLONG_NOT_OWN } from '../../src-main/features/contracts';
+import { errorOf, groupOf, makeDesk, registrySnapshot, unwrap, type TestDesk } from './helpers';
 
 const GERMAN = 'Немецкий язык для детей школьного возраста';
 
@@ -70,7 +71,8 @@ describe('prolongation', () => {
     const desk = makeDesk({ children: 2 });
     const s = setup(desk);
     const p = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff })).prolonged[0]!;
-    desk.clock.set('2026-12-01T09:00:00.000Z');
+    // December is closed once it is over; nobody accepted the prolongation in between.
+    desk.clock.set('2027-01-01T09:00:00.000Z');
     const operator = desk.login();
     const municipalityId = (desk.core.db.prepare("SELECT id FROM municipalities WHERE municipality_code = '01'").get() as { id: string }).id;
     const before = registrySnapshot(desk);
@@ -90,6 +92,40 @@ describe('prolongation', () => {
     unwrap(desk.api.call('contracts.cancel', { contractId: p.id, reason: 'Представитель отказался от продолжения' }, { token: desk.login() }));
     desk.clock.set('2026-12-05T12:00:00.000Z');
     expect(unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: desk.login() }))).toEqual({ accepted: 0, rejected: 0 });
+  });
+
+  it('accepted by silence (day 8), it is final: the representative’s cancel is refused and pointed to termination', () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    const p = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: s.nextId }, { token: s.staff })).prolonged[0]!;
+    desk.clock.set('2026-12-01T09:00:00.000Z');
+    const operator = desk.login();
+    unwrap(desk.api.call('contracts.acceptProlongations', {}, { token: operator }));
+    const accepted = unwrap(desk.api.call('contracts.list', { certificateId: p.certificateId }, { token: operator })).find((k) => k.id === p.id)!;
+    expect(accepted).toMatchObject({ status: 'confirmed', cancellable: false });
+    const before = registrySnapshot(desk);
+    const row = () => desk.core.db.prepare('SELECT status, reason, modified_at FROM contracts WHERE id = ?').get(p.id);
+    const rowBefore = row();
+    const refused = errorOf(desk.api.call('contracts.cancel', { contractId: p.id, reason: 'Представитель передумал' }, { token: operator }));
+    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/принята: отказа в течение 7 дней не поступило.*расторжением договора с даты начала обучения \(01\.09\.2027\)/) });
+    expect(registrySnapshot(desk)).toEqual(before);
+    expect(row()).toEqual(rowBefore);
+  });
+
+  it('another organization’s contract is refused without naming it', () => {
+    const desk = makeDesk({ children: 2 });
+    const s = setup(desk);
+    // ДЮСШ's staff prolong Логос's contract into their own group: refused as a contract not found among theirs.
+    const dyussh = desk.login('org');
+    const hipHop = groupOf(desk, 'Основы хип-хопа').id;
+    const r = unwrap(desk.api.call('contracts.prolong', { contractIds: [s.course], toGroupId: hipHop }, { token: dyussh }));
+    const number = (desk.core.db.prepare('SELECT number FROM contracts WHERE id = ?').get(s.course) as { number: string }).number;
+    expect(r).toEqual({ prolonged: [], refused: [{ contractId: s.course, message: PROLONG_NOT_OWN }] });
+    expect(PROLONG_NOT_OWN).not.toContain(number);
+    expect(PROLONG_NOT_OWN).not.toMatch(/Д-\d/);
+    // The same answer as for a contract that does not exist at all.
+    const none = unwrap(desk.api.call('contracts.prolong', { contractIds: ['01a20abe-0000-7000-8000-0000000000ff'], toGroupId: hipHop }, { token: dyussh }));
+    expect(none.refused[0]!.message).toBe(PROLONG_NOT_OWN);
   });
 
   it('refuses what cannot be prolonged and another organization’s group, answering each contract', () => {

@@ -3,10 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../src-main/api/table';
 import { openCore } from '../../src-main/core';
 import { CONSENT_FORM_VERSION } from '../../shared/enums';
-import { errorOf, makeDesk, makeIssueInput, registrySnapshot, unwrap, type TestDesk } from './helpers';
+import { errorOf, makeDesk, makeIssueInput, registrySnapshot, TEST_NOW, unwrap, type TestDesk } from './helpers';
 
 function issued(desk: TestDesk, token: string, overrides: Parameters<typeof makeIssueInput>[1] = {}) {
   return unwrap(desk.api.call('certificates.issue', makeIssueInput(desk, overrides), { token }));
+}
+
+/**
+ * A certificate issued on 18 November 2026, the desk back on its fixed day (23 November) afterwards, with a session
+ * opened that day (five days' idle ended the first).
+ */
+function issuedOn18November(desk: TestDesk, overrides: Parameters<typeof makeIssueInput>[1] = {}) {
+  desk.clock.set('2026-11-18T10:00:00.000Z');
+  const r = issued(desk, desk.login(), overrides);
+  desk.clock.set(TEST_NOW);
+  return { ...r, token: desk.login() };
 }
 
 function sign(desk: TestDesk, token: string, certificateId: string, signedOn = '2026-11-23') {
@@ -74,8 +85,7 @@ describe('activation', () => {
 describe('consents', () => {
   it('are recorded with date, signer and form version; withdrawal keeps the record; history shows both', () => {
     const desk = makeDesk({ children: 3 });
-    const token = desk.login();
-    const { certificateId } = issued(desk, token);
+    const { certificateId, token } = issuedOn18November(desk);
     const c = sign(desk, token, certificateId, '2026-11-20');
     expect(c).toMatchObject({ signedOn: '2026-11-20', signedBy: 'Ёлкина Мария Ивановна', formVersion: CONSENT_FORM_VERSION, withdrawnOn: null });
     unwrap(desk.api.call('consents.withdraw', { consentId: c.id, withdrawnOn: '2026-11-22' }, { token }));
@@ -88,13 +98,31 @@ describe('consents', () => {
 
   it('refuses dates in the future, a withdrawal before signing, a second withdrawal', () => {
     const desk = makeDesk({ children: 3 });
-    const token = desk.login();
-    const { certificateId } = issued(desk, token);
+    const { certificateId, token } = issuedOn18November(desk);
     expect(errorOf(desk.api.call('consents.sign', { certificateId, signedOn: '2026-12-01', signedBy: 'Ёлкина М. И.', formVersion: '2026-1' }, { token })).message).toMatch(/позже сегодняшнего/);
     const c = sign(desk, token, certificateId, '2026-11-20');
     expect(errorOf(desk.api.call('consents.withdraw', { consentId: c.id, withdrawnOn: '2026-11-19' }, { token })).message).toMatch(/раньше даты подписания/);
     unwrap(desk.api.call('consents.withdraw', { consentId: c.id, withdrawnOn: '2026-11-21' }, { token }));
     expect(errorOf(desk.api.call('consents.withdraw', { consentId: c.id, withdrawnOn: '2026-11-22' }, { token })).message).toMatch(/уже отозвано/);
+  });
+
+  it('refuses a consent signed before the child was born, before the representative became one, or on a form the office does not print', () => {
+    const desk = makeDesk({ children: 3 });
+    // The registry keeps no date from which the representative represents the child: the certificate's issue day
+    // (18 November) stands for it.
+    const { certificateId, token } = issuedOn18November(desk, { child: { birthDate: '2016-05-14' } });
+    const before = registrySnapshot(desk);
+    const consents = () => desk.core.db.prepare('SELECT count(*) AS n FROM consents').get();
+    const consentsBefore = consents();
+    const attempt = (signedOn: string, formVersion = CONSENT_FORM_VERSION) =>
+      errorOf(desk.api.call('consents.sign', { certificateId, signedOn, signedBy: 'Ёлкина Мария Ивановна', formVersion }, { token }));
+    expect(attempt('2016-05-13')).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/раньше рождения ребёнка \(14\.05\.2016\)/) });
+    expect(attempt('2026-11-17').message).toMatch(/раньше дня, когда представитель стал представителем ребёнка.*18\.11\.2026/);
+    expect(attempt('2026-11-20', '2019-1').message).toMatch(/версии «2019-1» в офисе не печатается.*2026-1/);
+    expect(registrySnapshot(desk)).toEqual(before);
+    expect(consents()).toEqual(consentsBefore);
+    // The issue day itself and a printed version are accepted.
+    expect(sign(desk, token, certificateId, '2026-11-18').signedOn).toBe('2026-11-18');
   });
 
   it('stores a scan with its checksum; refuses a file that is not a PDF or image, a lying type, a too-large file', () => {

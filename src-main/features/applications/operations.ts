@@ -4,7 +4,7 @@ import type { OperationParsedInput } from '../../../shared/operations';
 import { ageOn, formatDateRu } from '../../../shared/rules';
 import { ALL_ROLES, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { requireOwnOrganization } from '../../common/ownership';
+import { FOREIGN_GROUP, requireOwnOrganization } from '../../common/ownership';
 import { verifyCabinetCredentials } from '../cabinet';
 import { certificateRowByNumber, checkOrganizationConfirmation, childBirthDate, type CertificateRow } from '../certificates';
 import { contractView, groupRow, nextContractNumber, placesTaken } from '../contracts';
@@ -44,7 +44,7 @@ function createApplication(input: OperationParsedInput<'applications.create'>, c
   if (!c) throw new DomainError('not_found', `Сертификат № ${input.certificateNumber} не найден в реестре.`);
   const g = groupRow(db, input.groupId);
   ctx.audit('contract', null, `Заявка по сертификату ${c.number} в группу «${g.name}» (${g.program_name})`);
-  requireOwnOrganization(ctx, g.organization_id);
+  requireOwnOrganization(ctx, g.organization_id, FOREIGN_GROUP);
   const method = admitApplicant(ctx, c, input);
   if (!g.enrollment_open) throw new DomainError('refused', `Зачисление на программу «${g.program_name}» закрыто.`);
   const startDate = input.startDate ?? (ctx.today > g.start_date ? ctx.today : g.start_date);

@@ -134,6 +134,7 @@ export function certificateCard(db: Db, certificateId: string, today: string, no
     money: limitReached ? null : money,
     limitMessage: limitReached ? LIMIT_REACHED_MESSAGE : null,
     budgetCounts: budgetCountsLeft(db, category, certificateId, year),
+    budgetCountsUsed: budgetCountsUsed(db, certificateId, year),
     notifications,
     statusReason: row.status_reason,
     checklist: {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { SCAN_MAX_BYTES, type ScanMime } from '../../../shared/enums';
+import { PRINTED_CONSENT_FORM_VERSIONS, SCAN_MAX_BYTES, type ScanMime } from '../../../shared/enums';
 import type { ConsentView } from '../../../shared/operations';
 import { formatDateRu } from '../../../shared/rules';
 import { REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { certificateRow, primaryRepresentative, recordCertificateEvent } from '../certificates';
+import { certificateRow, childBirthDate, primaryRepresentative, recordCertificateEvent, type CertificateRow } from '../certificates';
 
 interface ConsentRow {
   id: string;
@@ -64,6 +64,28 @@ function refuseDateAfterToday(ctx: OperationContext, date: string, label: string
   if (date > ctx.today) throw new DomainError('invalid_input', `${label} не может быть позже сегодняшнего дня (${formatDateRu(ctx.today)}).`);
 }
 
+/**
+ * A consent is signed on a form the office prints, not before the child was born and not before the representative
+ * became the child's representative in the registry: the data keeps no such date, so the certificate's issue day
+ * stands for it (the representative is recorded with the certificate).
+ */
+function refuseSenselessConsent(ctx: OperationContext, c: CertificateRow, signedOn: string, formVersion: string): void {
+  if (!PRINTED_CONSENT_FORM_VERSIONS.includes(formVersion)) {
+    throw new DomainError('invalid_input', `Форма согласия версии «${formVersion}» в офисе не печатается: запишите согласие, подписанное на форме версии ${PRINTED_CONSENT_FORM_VERSIONS.join(', ')}.`, {
+      fields: { formVersion: `Печатается версия ${PRINTED_CONSENT_FORM_VERSIONS.join(', ')}` },
+    });
+  }
+  const birth = childBirthDate(ctx, c);
+  if (signedOn < birth) {
+    throw new DomainError('invalid_input', `Дата подписания согласия не может быть раньше рождения ребёнка (${formatDateRu(birth)}).`, { fields: { signedOn: 'Раньше рождения ребёнка' } });
+  }
+  if (signedOn < c.issued_on) {
+    throw new DomainError('invalid_input', `Дата подписания согласия не может быть раньше дня, когда представитель стал представителем ребёнка в реестре (выдача сертификата ${formatDateRu(c.issued_on)}).`, {
+      fields: { signedOn: 'Раньше выдачи сертификата' },
+    });
+  }
+}
+
 export const consentOperations: FeatureOperations<'consents.sign' | 'consents.attachScan' | 'consents.withdraw'> = {
   'consents.sign': {
     roles: REGISTRY_STAFF,
@@ -73,6 +95,7 @@ export const consentOperations: FeatureOperations<'consents.sign' | 'consents.at
       const c = certificateRow(db, input.certificateId);
       if (c.status === 'annulled') throw new DomainError('conflict', `Сертификат ${c.number} аннулирован: согласие не записывается.`);
       refuseDateAfterToday(ctx, input.signedOn, 'Дата подписания согласия');
+      refuseSenselessConsent(ctx, c, input.signedOn, input.formVersion);
       const rep = primaryRepresentative(db, c.child_id);
       if (!rep) throw new DomainError('conflict', 'У ребёнка не указан законный представитель: согласие подписывает представитель.');
       const id = ctx.core.newId();

@@ -1,11 +1,11 @@
 import { CERTIFICATE_STATUS_LABELS, PROGRAM_REGISTRY_LABELS } from '../../../shared/enums';
 import { splitPayment } from '../../../shared/money';
 import { formatDateRu } from '../../../shared/rules';
-import { isCancellable, isConfirmable, isProlongable, isRejectable, isTerminable, takesProlongationOf } from '../../../shared/contract-rules';
+import { isAcceptedProlongation, isCancellable, isConfirmable, isProlongable, isRejectable, isTerminable, isTerminationWithdrawable, takesProlongationOf } from '../../../shared/contract-rules';
 import { ALL_ROLES, REGISTRY_STAFF, type FeatureOperations, type OperationContext } from '../../api/operation';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
-import { requireOwnOrganization } from '../../common/ownership';
+import { FOREIGN_CONTRACT, FOREIGN_GROUP, requireOwnOrganization } from '../../common/ownership';
 import { officeCode } from '../../common/office';
 import { certificateMoney, certificateRow, type CertificateRow } from '../certificates';
 import { municipalLimitReached } from '../municipalities';
@@ -30,6 +30,18 @@ function ledger(ctx: OperationContext, c: CertificateRow, k: ContractRow, kind: 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(ctx.core.newId(), ctx.stamp, ctx.core.officeId, c.id, c.municipality_id, k.year, kind, kind === 'reserve' ? kopecks : -kopecks, k.id, ctx.nowIso, ctx.actor?.operatorId ?? null, note);
+}
+
+/** «2026-11» → «11.2026», as a refusal names a month. */
+function formatMonthRu(month: string): string {
+  return `${month.slice(5, 7)}.${month.slice(0, 4)}`;
+}
+
+/** Whether the municipality of the contract's certificate has closed the month (monthly_closes of features/months). */
+function monthClosed(ctx: OperationContext, k: ContractRow, month: string): boolean {
+  return !!ctx.core.db
+    .prepare('SELECT 1 FROM monthly_closes WHERE municipality_id = (SELECT municipality_id FROM certificates WHERE id = ?) AND month = ? AND deleted = 0')
+    .get(k.certificate_id, month);
 }
 
 /** What of a contract's certificate part is still booked: its part minus what monthly closes charged. */
@@ -89,12 +101,15 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The refusal for a contract that is not the group's organization's (or none at all): it names no record. */
+export const PROLONG_NOT_OWN = 'Договор не найден среди договоров организации, которой принадлежит группа следующего года.';
+
 /** Prolongs one contract into a group of the next school year; answers the refusal instead of throwing. */
 function prolongOne(ctx: OperationContext, contractId: string, to: GroupRow): { id: string } | { message: string } {
   const { db } = ctx.core;
   const k = db.prepare('SELECT * FROM contracts WHERE id = ? AND deleted = 0').get(contractId) as ContractRow | undefined;
-  if (!k) return { message: 'Договор не найден.' };
-  if (k.organization_id !== to.organization_id) return { message: `${k.number}: договор другой организации.` };
+  // Another organization's contract is answered as one not found: the refusal says nothing about it.
+  if (!k || k.organization_id !== to.organization_id) return { message: PROLONG_NOT_OWN };
   if (!isProlongable(contractFacts(k))) return { message: `${k.number}: пролонгировать можно действующий или завершённый договор.` };
   const from = groupRow(db, k.group_id);
   if (from.program_id !== to.program_id) return { message: `${k.number}: группа следующего года должна быть той же программы.` };
@@ -156,14 +171,15 @@ export function acceptProlongationsAudited(ctx: OperationContext): { accepted: n
 }
 
 export const contractOperations: FeatureOperations<
-  'contracts.prolong' | 'contracts.acceptProlongations' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.list'
+  'contracts.prolong' | 'contracts.acceptProlongations' | 'contracts.confirm' | 'contracts.reject' | 'contracts.cancel' | 'contracts.terminate' | 'contracts.withdrawTermination'
+  | 'contracts.list'
 > = {
   'contracts.prolong': {
     roles: ORG_AND_ADMIN,
     writes: true,
     handler(input, ctx) {
       const to = groupRow(ctx.core.db, input.toGroupId);
-      requireOwnOrganization(ctx, to.organization_id);
+      requireOwnOrganization(ctx, to.organization_id, FOREIGN_GROUP);
       const prolonged = [];
       const refused: Array<{ contractId: string; message: string }> = [];
       for (const contractId of input.contractIds) {
@@ -186,7 +202,7 @@ export const contractOperations: FeatureOperations<
     handler(input, ctx) {
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
-      requireOwnOrganization(ctx, k.organization_id);
+      requireOwnOrganization(ctx, k.organization_id, FOREIGN_CONTRACT);
       ctx.audit('contract', k.id, `Подтверждение заявки ${k.number}`);
       if (!isConfirmable(contractFacts(k))) throw new DomainError('conflict', `Заявка ${k.number} уже рассмотрена.`);
       confirm(ctx, k, groupRow(db, k.group_id), certificateRow(db, k.certificate_id));
@@ -201,7 +217,7 @@ export const contractOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const k = contractRow(ctx.core.db, input.contractId);
-      requireOwnOrganization(ctx, k.organization_id);
+      requireOwnOrganization(ctx, k.organization_id, FOREIGN_CONTRACT);
       if (!isRejectable(contractFacts(k))) throw new DomainError('conflict', `Отклонить можно только ожидающую заявку; ${k.number} уже рассмотрена.`);
       setStatus(ctx, k, 'rejected', { reason: input.reason });
       ctx.audit('contract', k.id, `Заявка ${k.number} отклонена: ${input.reason}`);
@@ -214,6 +230,10 @@ export const contractOperations: FeatureOperations<
     handler(input, ctx) {
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
+      if (isAcceptedProlongation(contractFacts(k))) {
+        throw new DomainError('conflict', `Пролонгация ${k.number} принята: отказа в течение ${PROLONGATION_REFUSAL_DAYS} дней не поступило, и отменить её нельзя. `
+          + `Отказаться от обучения можно расторжением договора с даты начала обучения (${formatDateRu(k.start_date)}).`);
+      }
       if (!isCancellable(contractFacts(k), ctx.today)) {
         throw new DomainError('conflict', `Отменить можно заявку, ожидающую подтверждения, или подтверждённую до начала обучения; ${k.number} — нет.`);
       }
@@ -229,16 +249,46 @@ export const contractOperations: FeatureOperations<
     handler(input, ctx) {
       const { db } = ctx.core;
       const k = contractRow(db, input.contractId);
-      requireOwnOrganization(ctx, k.organization_id);
-      if (!isTerminable(contractFacts(k), ctx.today)) {
+      requireOwnOrganization(ctx, k.organization_id, FOREIGN_CONTRACT);
+      const facts = contractFacts(k);
+      if (isTerminationWithdrawable(facts)) {
+        throw new DomainError('conflict', `Договор ${k.number} уже ожидает расторжения с ${formatDateRu(k.termination_date!)}: чтобы изменить дату, сначала отзовите расторжение.`);
+      }
+      if (!isTerminable(facts, ctx.today)) {
         throw new DomainError('conflict', `Расторгнуть можно только действующий договор; ${k.number} — не действующий.`);
       }
       if (input.terminationDate < k.start_date || input.terminationDate > k.end_date) {
-        throw new DomainError('invalid_input', `Дата расторжения должна быть в сроке договора: с ${formatDateRu(k.start_date)} по ${formatDateRu(k.end_date)}.`);
+        throw new DomainError('invalid_input', `Дата расторжения должна быть в сроке договора: с ${formatDateRu(k.start_date)} по ${formatDateRu(k.end_date)}.`, {
+          fields: { terminationDate: 'Вне срока договора' },
+        });
       }
-      ledger(ctx, certificateRow(db, k.certificate_id), k, 'release', reservedFor(ctx, k), `Расторжение договора ${k.number}: неиспользованный резерв`);
-      setStatus(ctx, k, 'terminated', { reason: input.reason, terminationDate: input.terminationDate });
-      ctx.audit('contract', k.id, `Договор ${k.number} расторгнут с ${formatDateRu(input.terminationDate)}: ${input.reason}`);
+      const month = input.terminationDate.slice(0, 7);
+      if (monthClosed(ctx, k, month)) {
+        throw new DomainError('refused', `Месяц ${formatMonthRu(month)} уже закрыт: дата расторжения должна быть в месяце, который ещё не закрыт.`, {
+          fields: { terminationDate: 'Месяц уже закрыт' },
+        });
+      }
+      // Termination takes effect at the close of its month: that close charges the month and ends the contract,
+      // releasing what is left. Until then the contract is in force and the termination may be withdrawn.
+      db.prepare('UPDATE contracts SET termination_date = ?, reason = ?, modified_at = ? WHERE id = ?').run(input.terminationDate, input.reason, ctx.stamp, k.id);
+      ctx.audit('contract', k.id, `Договор ${k.number} ожидает расторжения с ${formatDateRu(input.terminationDate)} (вступит в силу при закрытии месяца ${formatMonthRu(month)}): ${input.reason}`);
+      return contractView(db, k.id, ctx.today);
+    },
+  },
+  'contracts.withdrawTermination': {
+    roles: ALL_ROLES,
+    writes: true,
+    handler(input, ctx) {
+      const { db } = ctx.core;
+      const k = contractRow(db, input.contractId);
+      requireOwnOrganization(ctx, k.organization_id, FOREIGN_CONTRACT);
+      if (!isTerminationWithdrawable(contractFacts(k))) {
+        throw new DomainError('conflict', k.status === 'terminated'
+          ? `Договор ${k.number} уже расторгнут: месяц расторжения закрыт, отозвать расторжение нельзя.`
+          : `Договор ${k.number} не ожидает расторжения: отзывать нечего.`);
+      }
+      db.prepare('UPDATE contracts SET termination_date = NULL, reason = NULL, modified_at = ? WHERE id = ?').run(ctx.stamp, k.id);
+      ctx.audit('contract', k.id, `Расторжение договора ${k.number} с ${formatDateRu(k.termination_date!)} отозвано: ${input.reason}`);
       return contractView(db, k.id, ctx.today);
     },
   },

@@ -2,7 +2,7 @@ import { BUDGET_REGISTRIES, type BudgetRegistry, type CertificateType, type Prog
 import { monthlyPayments } from '../../../shared/money';
 import type { ContractStatus, ContractView, GroupView } from '../../../shared/operations';
 import { daysBetween, normalizeName } from '../../../shared/rules';
-import { contractDecisions, effectiveStatus, ratingOpenUntil, type ContractFacts } from '../../../shared/contract-rules';
+import { contractDecisions, effectiveStatus, isAwaitingTermination, ratingOpenUntil, type ContractFacts } from '../../../shared/contract-rules';
 import { DomainError } from '../../errors';
 import type { Db } from '../../database/db';
 import { budgetCountsOf, categoryById } from '../municipalities';
@@ -75,12 +75,16 @@ export function placesTaken(db: Db, groupId: string, exceptContractId = ''): num
     .get(groupId, exceptContractId) as { n: number }).n;
 }
 
-/** Budget counts a certificate has used in a year, per budget registry. */
+/**
+ * Budget counts a certificate has used in a year, per budget registry. A budget place is used for the year: a
+ * confirmed contract holds it, and one that started keeps it when it completes or is terminated; only a
+ * cancellation before the start (or a rejection) gives it back.
+ */
 export function budgetCountsUsed(db: Db, certificateId: string, year: number): Record<BudgetRegistry, number> {
   const rows = db
     .prepare(
       `SELECT budget_registry AS r, count(*) AS n FROM contracts
-        WHERE certificate_id = ? AND year = ? AND funding = 'budget' AND status IN ('confirmed', 'active') AND deleted = 0
+        WHERE certificate_id = ? AND year = ? AND funding = 'budget' AND status IN ('confirmed', 'active', 'completed', 'terminated') AND deleted = 0
         GROUP BY budget_registry`,
     )
     .all(certificateId, year) as Array<{ r: BudgetRegistry; n: number }>;
@@ -126,8 +130,8 @@ export function findContractId(db: Db, numberOrId: string): string {
 }
 
 /** The facts the shared contract rules read, from a stored row. */
-export function contractFacts(k: Pick<ContractRow, 'status' | 'start_date' | 'end_date' | 'termination_date'>): ContractFacts {
-  return { status: k.status, startDate: k.start_date, endDate: k.end_date, terminationDate: k.termination_date };
+export function contractFacts(k: Pick<ContractRow, 'status' | 'start_date' | 'end_date' | 'termination_date' | 'prolonged_from'>): ContractFacts {
+  return { status: k.status, startDate: k.start_date, endDate: k.end_date, terminationDate: k.termination_date, prolongation: k.prolonged_from !== null };
 }
 
 interface ListRow extends ContractRow {
@@ -185,6 +189,7 @@ function toView(r: ListRow, today: string): ContractView {
     createdAt: r.created_at,
     reason: r.reason,
     terminationDate: r.termination_date,
+    awaitingTermination: isAwaitingTermination(facts),
     prolongedFromNumber: r.prolonged_from_number,
     prolongationDeadline: r.prolongation_deadline,
     prolongationDaysLeft: r.status === 'pending' && r.prolongation_deadline ? Math.max(daysBetween(today, r.prolongation_deadline), 0) : null,

@@ -5,7 +5,7 @@ import { DomainError } from '../../errors';
 import { getMeta } from '../../database/db';
 import { renderAttendanceReference, renderCertificateExtract, renderConsentForm, type AttendanceEnrollment, type DocumentFrame, type ExtractData } from '../../pdf/documents';
 import { renderApplicationForm } from '../../pdf/application';
-import { requireOwnOrganization } from '../../common/ownership';
+import { FOREIGN_CONTRACT, requireOwnOrganization } from '../../common/ownership';
 import { reissueCabinetPassword } from '../cabinet';
 import { certificateCard, certificateRow, type CertificateRow } from '../certificates';
 import { contractRow, listContracts } from '../contracts';
@@ -134,7 +134,7 @@ export const documentOperations: FeatureOperations<
     writes: true,
     handler(input, ctx) {
       const k = contractRow(ctx.core.db, input.contractId);
-      requireOwnOrganization(ctx, k.organization_id);
+      requireOwnOrganization(ctx, k.organization_id, FOREIGN_CONTRACT);
       refuseWithdrawnApplication(k);
       const c = certificateRow(ctx.core.db, k.certificate_id);
       refuseAnnulled(c, 'заявление на зачисление');

@@ -215,7 +215,7 @@ function readWithoutMemoryMap(core: Core): void {
 /** The preview of a close on a connection of its own (the worker's): counts from one snapshot, nothing written. */
 export function previewOnItsOwnConnection(core: Core, data: CloseJobData): MonthlyCloseReport {
   const ctx = jobContext(core, data);
-  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month);
+  const { plan, done } = planClose(core.db, ctx.today, data.municipalityId, data.month, true);
   if (done) return { ...done, preview: true };
   readWithoutMemoryMap(core);
   return previewClose(ctx, plan);
@@ -346,7 +346,7 @@ const ALREADY_CLOSING = (month: string) => `Закрытие месяца ${mont
 export function startCloseJob(ctx: OperationContext, input: OperationParsedInput<'months.closeStart'>): { jobId: string } {
   const { core } = ctx;
   const { preview } = input;
-  const { plan, done } = planClose(core.db, ctx.today, input.municipalityId, input.month);
+  const { plan, done } = planClose(core.db, ctx.today, input.municipalityId, input.month, preview);
   if (!preview) requireCloseHere(core, plan.municipality);
   const key = closeJobKey(plan.municipality.id, input.month, preview);
   const running = runningJob(core, key);

@@ -64,8 +64,47 @@ export interface ClosePlan {
   monthsLeft: number;
 }
 
-/** What a close of this municipality and month would do: refused, already done, or a plan to run. */
-export function planClose(db: Db, today: string, municipalityId: string, month: string): { plan: ClosePlan; done: MonthlyCloseReport | null } {
+/** «2026-11» → «11.2026», as refusals name a month. */
+function monthRu(month: string): string {
+  return `${month.slice(5, 7)}.${month.slice(0, 4)}`;
+}
+
+/** «2026-12-01» → «01.12.2026». */
+function dayRu(day: string): string {
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+}
+
+/** Contracts that were concluded (money or a budget place booked): the months they cover must be closed in order. */
+const CONCLUDED = "k.status IN ('confirmed', 'active', 'completed', 'terminated') AND k.deleted = 0";
+const OF_MUNICIPALITY = 'k.certificate_id IN (SELECT c.id FROM certificates c WHERE c.municipality_id = @m)';
+
+/**
+ * The earliest month before `month` in which a contract of the municipality was in force and which is not closed:
+ * months are closed in order, so that every month's payments are charged once and in sequence. A contract is in
+ * force in a month from its start to its end, or to the end of its termination date's month.
+ */
+export function earlierOpenMonth(db: Db, municipalityId: string, month: string): string | null {
+  const first = db.prepare(`SELECT min(k.start_date) AS s FROM contracts k WHERE ${CONCLUDED} AND ${OF_MUNICIPALITY}`).get({ m: municipalityId }) as { s: string | null };
+  if (!first.s || first.s.slice(0, 7) >= month) return null;
+  const closed = new Set(
+    db.prepare('SELECT month FROM monthly_closes WHERE municipality_id = ? AND month >= ? AND month < ? AND deleted = 0').pluck().all(municipalityId, first.s.slice(0, 7), month) as string[],
+  );
+  const inForce = db.prepare(
+    `SELECT 1 FROM contracts k WHERE ${CONCLUDED} AND ${OF_MUNICIPALITY} AND k.start_date <= @end AND k.end_date >= @start
+        AND (k.termination_date IS NULL OR k.termination_date >= @start) LIMIT 1`,
+  );
+  for (let m = first.s.slice(0, 7); m < month; m = shiftMonth(m, 1)) {
+    if (!closed.has(m) && inForce.get({ m: municipalityId, start: `${m}-01`, end: lastDayOf(m) })) return m;
+  }
+  return null;
+}
+
+/**
+ * What a close of this municipality and month would do: refused, already done, or a plan to run. A month is closed
+ * once it is over (the day after its last day at the earliest) and after every earlier month that had contracts;
+ * its preview may be counted any day from the month's first.
+ */
+export function planClose(db: Db, today: string, municipalityId: string, month: string, preview = false): { plan: ClosePlan; done: MonthlyCloseReport | null } {
   const municipality = municipalityById(db, municipalityId);
   if (!municipality) throw new DomainError('not_found', 'Муниципалитет не найден.');
   if (month > today.slice(0, 7)) throw new DomainError('invalid_input', `Месяц ${month} ещё не наступил: закрыть можно текущий или прошедший месяц.`);
@@ -74,13 +113,26 @@ export function planClose(db: Db, today: string, municipalityId: string, month: 
     municipality, month, monthEnd: lastDayOf(month), staleCutoff: `${shiftMonth(month, -1)}-01`,
     year: Number(month.slice(0, 4)), monthsLeft: 12 - Number(month.slice(5, 7)),
   };
+  if (!row && !preview) {
+    const refusal = closeRefusal(db, today, plan);
+    if (refusal) throw new DomainError('refused', refusal);
+  }
   return { plan, done: row ? { ...(JSON.parse(row.report) as MonthlyCloseReport), alreadyClosed: true } : null };
+}
+
+/** Why the planned month cannot be closed today, or null: the close refuses by it, the preview reports it. */
+export function closeRefusal(db: Db, today: string, plan: ClosePlan): string | null {
+  if (today <= plan.monthEnd) {
+    return `Месяц ${monthRu(plan.month)} ещё не закончился: закрыть его можно с ${dayRu(`${shiftMonth(plan.month, 1)}-01`)}. Предпросмотр доступен в любой день.`;
+  }
+  const open = earlierOpenMonth(db, plan.municipality.id, plan.month);
+  return open ? `Сначала закройте месяц ${monthRu(open)}: в нём действовали договоры, а он ещё не закрыт. Месяцы муниципалитета закрываются по порядку.` : null;
 }
 
 function emptyReport(plan: ClosePlan, preview: boolean): MonthlyCloseReport {
   return {
     municipalityId: plan.municipality.id, month: plan.month, alreadyClosed: false, preview,
-    activated: 0, charged: { contracts: 0, kopecks: 0 }, completed: 0, rejectedStale: 0, shrunk: { certificates: 0, kopecks: 0 },
+    activated: 0, charged: { contracts: 0, kopecks: 0 }, terminated: 0, completed: 0, rejectedStale: 0, shrunk: { certificates: 0, kopecks: 0 }, closeRefusal: null,
   };
 }
 
@@ -110,6 +162,15 @@ const SHRINK_TARGET = 'max((annual * CAST(@monthsLeft AS INTEGER)) / 12, reserve
 /** What a contract still holds in reserve: the sum of its entries (read from the ledger_contract index alone). */
 const CONTRACT_RESERVE = '(SELECT coalesce(sum(d_reserve), 0) FROM ledger_entries WHERE contract_id = k.id AND deleted = 0)';
 
+/**
+ * What a contract is charged for the month: its payments due up to this month (up to its termination month when it
+ * is being terminated) less what closes charged before. Normally that is this month's payment; a contract whose
+ * start month was closed before it was confirmed catches that month up here.
+ */
+const MONTH_DUE = `max(0, certdesk_due_through(k.certificate_kopecks, k.start_date, k.end_date,
+                         CASE WHEN k.termination_date IS NOT NULL AND substr(k.termination_date, 1, 7) < @month THEN substr(k.termination_date, 1, 7) ELSE @month END)
+                   - (SELECT coalesce(sum(ch.kopecks), 0) FROM contract_charges ch WHERE ch.contract_id = k.id))`;
+
 /** The columns every ledger entry of the close carries besides its money. */
 const ENTRY_COLUMNS = 'id, modified_at, origin_office, certificate_id, municipality_id, year, kind, at, operator_id';
 
@@ -122,24 +183,27 @@ function chunkStatements(core: Core) {
   const { db } = core;
   registerCloseFunctions(core);
   // A chunk's payments due: what each contract is charged this month (0 when already charged: one charge per
-  // contract and month) and, for a contract that ends this month, what is left in reserve after the charge.
+  // contract and month) and, for a contract that ends this month (completed, or terminated from a date in this
+  // month or earlier), what is left in reserve after the charge.
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS close_dues (
     contract_id TEXT NOT NULL, number TEXT NOT NULL, certificate_id TEXT NOT NULL, municipality_id TEXT NOT NULL, year INTEGER NOT NULL,
-    entry_id TEXT NOT NULL, charge INTEGER NOT NULL, rest INTEGER NOT NULL)`);
+    entry_id TEXT NOT NULL, charge INTEGER NOT NULL, rest INTEGER NOT NULL, terminated INTEGER NOT NULL)`);
   return {
     activate: db.prepare(`UPDATE contracts AS k SET status = 'active', modified_at = @stamp WHERE status = 'confirmed' AND start_date <= @end AND ${CONTRACT_IN_CHUNK}`),
     // Materialized: each contract's reserve and payment are computed once, not once per reference below.
     collectDues: db.prepare(
       `WITH contract_money AS MATERIALIZED (
          SELECT k.id, k.number, k.certificate_id, c.municipality_id, k.year, k.end_date, ${CONTRACT_RESERVE} AS reserved,
+                (k.termination_date IS NOT NULL AND k.termination_date <= @end) AS terminated,
                 CASE WHEN EXISTS (SELECT 1 FROM contract_charges ch WHERE ch.contract_id = k.id AND ch.month = @month) THEN 0
-                     ELSE certdesk_month_due(k.certificate_kopecks, k.start_date, k.end_date, @month) END AS due
+                     ELSE ${MONTH_DUE} END AS due
            FROM certificates c JOIN contracts k ON k.certificate_id = c.id
           WHERE ${IN_CHUNK} AND k.status = 'active' AND k.funding = 'certificate' AND k.certificate_kopecks > 0 AND k.deleted = 0),
        dues AS MATERIALIZED (SELECT *, max(0, min(due, reserved)) AS charge FROM contract_money)
-       INSERT INTO temp.close_dues(contract_id, number, certificate_id, municipality_id, year, entry_id, charge, rest)
-       SELECT id, number, certificate_id, municipality_id, year, certdesk_new_id(), charge, CASE WHEN end_date <= @end THEN reserved - charge ELSE 0 END
-         FROM dues WHERE charge > 0 OR (end_date <= @end AND reserved > charge)`,
+       INSERT INTO temp.close_dues(contract_id, number, certificate_id, municipality_id, year, entry_id, charge, rest, terminated)
+       SELECT id, number, certificate_id, municipality_id, year, certdesk_new_id(), charge,
+              CASE WHEN end_date <= @end OR terminated THEN reserved - charge ELSE 0 END, terminated
+         FROM dues WHERE charge > 0 OR ((end_date <= @end OR terminated) AND reserved > charge)`,
     ),
     chargeEntries: db.prepare(
       `INSERT INTO ledger_entries(${ENTRY_COLUMNS}, d_reserve, d_spent, contract_id, note)
@@ -152,11 +216,17 @@ function chunkStatements(core: Core) {
     ),
     releaseEntries: db.prepare(
       `INSERT INTO ledger_entries(${ENTRY_COLUMNS}, d_reserve, d_spent, contract_id, note)
-       SELECT certdesk_new_id(), @stamp, @office, certificate_id, municipality_id, year, 'release', @at, @operator, -rest, 0, contract_id, 'Завершение договора ' || number || ': остаток резерва'
+       SELECT certdesk_new_id(), @stamp, @office, certificate_id, municipality_id, year, 'release', @at, @operator, -rest, 0, contract_id,
+              CASE WHEN terminated THEN 'Расторжение договора ' ELSE 'Завершение договора ' END || number || ': остаток резерва'
          FROM temp.close_dues WHERE rest > 0`,
     ),
     charged: db.prepare('SELECT count(*) AS contracts, coalesce(sum(charge), 0) AS kopecks FROM temp.close_dues WHERE charge > 0'),
     clearDues: db.prepare('DELETE FROM temp.close_dues'),
+    // A contract awaiting termination from a date in this month (or earlier) ends now, after its month was charged.
+    terminate: db.prepare(
+      `UPDATE contracts AS k SET status = 'terminated', decided_at = @at, modified_at = @stamp
+        WHERE status = 'active' AND termination_date IS NOT NULL AND termination_date <= @end AND ${CONTRACT_IN_CHUNK}`,
+    ),
     complete: db.prepare(`UPDATE contracts AS k SET status = 'completed', modified_at = @stamp WHERE status = 'active' AND end_date <= @end AND ${CONTRACT_IN_CHUNK}`),
     rejectStale: db.prepare(
       `UPDATE contracts AS k SET status = 'rejected', reason = 'Заявка не рассмотрена в течение двух месяцев после даты начала обучения', modified_at = @stamp
@@ -198,6 +268,7 @@ function closeChunk(ctx: OperationContext, plan: ClosePlan, sql: ChunkStatements
   sql.clearDues.run();
   report.charged.contracts += charged.contracts;
   report.charged.kopecks += charged.kopecks;
+  report.terminated += sql.terminate.run(at).changes;
   report.completed += sql.complete.run(at).changes;
   report.rejectedStale += sql.rejectStale.run(at).changes;
   for (const dNominal of sql.shrink.all(at) as number[]) {
@@ -251,7 +322,7 @@ export function* closeSteps(ctx: OperationContext, plan: ClosePlan, inTransactio
 }
 
 function closeSummary(plan: ClosePlan, r: MonthlyCloseReport): string {
-  return `Закрыт месяц ${plan.month}: ${plan.municipality.name}; списано ${r.charged.kopecks} коп. по ${r.charged.contracts} договорам, завершено ${r.completed}, отклонено ${r.rejectedStale}, номинал уменьшен у ${r.shrunk.certificates}`;
+  return `Закрыт месяц ${plan.month}: ${plan.municipality.name}; списано ${r.charged.kopecks} коп. по ${r.charged.contracts} договорам, расторгнуто ${r.terminated}, завершено ${r.completed}, отклонено ${r.rejectedStale}, номинал уменьшен у ${r.shrunk.certificates}`;
 }
 
 /** Runs every step of a generator to its return value. */
@@ -265,13 +336,14 @@ export function runToEnd<R>(steps: Generator<unknown, R>): R {
 const functionsOn = new WeakSet<Db>();
 
 /**
- * SQL functions of the close, registered once per connection: `certdesk_month_due(kopecks, from, to, month)`, the
- * contract's payment for the month as shared/money books it, and `certdesk_new_id()`, a new record id.
+ * SQL functions of the close, registered once per connection: `certdesk_due_through(kopecks, from, to, month)`, the
+ * contract's payments up to and including the month as shared/money books them, and `certdesk_new_id()`, a new
+ * record id.
  */
 function registerCloseFunctions({ db, newId }: Core): void {
   if (functionsOn.has(db)) return;
-  db.function('certdesk_month_due', { deterministic: true }, (kopecks, from, to, month) =>
-    monthlyPayments(Number(kopecks), String(from), String(to)).find((p) => p.month === month)?.kopecks ?? 0,
+  db.function('certdesk_due_through', { deterministic: true }, (kopecks, from, to, month) =>
+    monthlyPayments(Number(kopecks), String(from), String(to)).reduce((sum, p) => (p.month <= String(month) ? sum + p.kopecks : sum), 0),
   );
   db.function('certdesk_new_id', { deterministic: false }, newId);
   functionsOn.add(db);
@@ -296,8 +368,7 @@ export function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyClo
     const charged = db
       .prepare(
         `SELECT count(*) AS contracts, coalesce(sum(amount), 0) AS kopecks FROM (
-           SELECT min(certdesk_month_due(k.certificate_kopecks, k.start_date, k.end_date, @month),
-                      (SELECT coalesce(sum(d_reserve), 0) FROM ledger_entries WHERE contract_id = k.id AND deleted = 0)) AS amount
+           SELECT min(${MONTH_DUE}, ${CONTRACT_RESERVE}) AS amount
              FROM certificates c JOIN contracts k ON k.certificate_id = c.id
             WHERE c.municipality_id = @m AND ${inForce} AND k.funding = 'certificate' AND k.certificate_kopecks > 0 AND k.deleted = 0
               AND NOT EXISTS (SELECT 1 FROM contract_charges WHERE contract_id = k.id AND month = @month))
@@ -305,22 +376,25 @@ export function previewClose(ctx: OperationContext, plan: ClosePlan): MonthlyClo
       )
       .get(all) as { contracts: number; kopecks: number };
     report.charged = charged;
-    report.completed = count(`SELECT count(*) AS n FROM contracts k WHERE ${inForce} AND k.end_date <= @end AND ${inMunicipality}`, all);
+    const terminating = 'k.termination_date IS NOT NULL AND k.termination_date <= @end';
+    report.terminated = count(`SELECT count(*) AS n FROM contracts k WHERE ${inForce} AND ${terminating} AND ${inMunicipality}`, all);
+    report.completed = count(`SELECT count(*) AS n FROM contracts k WHERE ${inForce} AND k.end_date <= @end AND NOT (${terminating}) AND ${inMunicipality}`, all);
     report.rejectedStale = count(`SELECT count(*) AS n FROM contracts k WHERE k.status = 'pending' AND k.start_date < @cutoff AND ${inMunicipality}`, { ...all, cutoff: plan.staleCutoff });
     report.shrunk = db
       .prepare(`SELECT count(*) AS certificates, coalesce(sum(nominal - ${SHRINK_TARGET}), 0) AS kopecks FROM (${SHRINK_CANDIDATES}) WHERE ${SHRINK_TARGET} < nominal`)
       .get({ ...all, year: plan.year, monthsLeft: plan.monthsLeft }) as { certificates: number; kopecks: number };
     return report;
   };
+  const refusal = closeRefusal(db, ctx.today, plan);
   // A transaction that only reads: one snapshot for all the counts, no write lock.
-  if (!prolongationsDue(db, ctx.today)) return db.transaction(counts).deferred();
+  if (!prolongationsDue(db, ctx.today)) return { ...db.transaction(counts).deferred(), closeRefusal: refusal };
   try {
     db.transaction(() => {
       acceptDueProlongations(ctx);
       throw new PreviewRollback(counts());
     }).immediate();
   } catch (e) {
-    if (e instanceof PreviewRollback) return e.report;
+    if (e instanceof PreviewRollback) return { ...e.report, closeRefusal: refusal };
     throw e;
   }
   throw new Error('unreachable');
@@ -341,7 +415,7 @@ export function requireCloseHere(core: Core, municipality: MunicipalityRow): voi
  * the first run's report. A preview counts what the close would do and changes nothing.
  */
 export function closeMonth(ctx: OperationContext, input: OperationParsedInput<'months.close'>): MonthlyCloseReport {
-  const { plan, done } = planClose(ctx.core.db, ctx.today, input.municipalityId, input.month);
+  const { plan, done } = planClose(ctx.core.db, ctx.today, input.municipalityId, input.month, input.preview);
   if (!input.preview) requireCloseHere(ctx.core, plan.municipality);
   ctx.audit('municipality', plan.municipality.id, `Закрытие месяца ${input.month}: ${plan.municipality.name}${input.preview ? ' (предпросмотр)' : ''}`);
   if (done) return { ...done, preview: input.preview };

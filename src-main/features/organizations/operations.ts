@@ -1,8 +1,8 @@
 import type { OrganizationCardView, OrganizationRef } from '../../../shared/operations';
 import { ALL_ROLES, type FeatureOperations } from '../../api/operation';
 import { DomainError } from '../../errors';
-import { requireOwnOrganization } from '../../common/ownership';
-import { FOREIGN_PROGRAM, ORG_AND_ADMIN } from '../programs';
+import { FOREIGN_ORGANIZATION, requireOwnOrganization } from '../../common/ownership';
+import { ORG_AND_ADMIN } from '../programs';
 
 export const organizationOperations: FeatureOperations<'organizations.list' | 'organizations.get' | 'organizations.update'> = {
   'organizations.list': {
@@ -47,7 +47,7 @@ export const organizationOperations: FeatureOperations<'organizations.list' | 'o
     writes: true,
     handler(input, ctx) {
       const { db } = ctx.core;
-      requireOwnOrganization(ctx, input.id, FOREIGN_PROGRAM);
+      requireOwnOrganization(ctx, input.id, FOREIGN_ORGANIZATION);
       const done = db.prepare('UPDATE organizations SET name = ?, short_name = ?, address = ?, phone = ?, email = ?, modified_at = ? WHERE id = ? AND deleted = 0')
         .run(input.name, input.shortName, input.address, input.phone, input.email, ctx.stamp, input.id);
       if (done.changes === 0) throw new DomainError('not_found', 'Организация не найдена.');

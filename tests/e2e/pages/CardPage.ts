@@ -12,6 +12,8 @@ export class CardPage {
   readonly balance: Locator;
   readonly reserve: Locator;
   readonly budgetCounts: Locator;
+  /** «Использовано в этом году»: the budget places the year's contracts took. */
+  readonly budgetUsed: Locator;
   readonly notifications: Locator;
   readonly representative: Locator;
   readonly child: Locator;
@@ -28,6 +30,7 @@ export class CardPage {
     this.balance = page.getByTestId('cert-balance');
     this.reserve = page.getByTestId('cert-reserve');
     this.budgetCounts = page.getByTestId('cert-budget-counts');
+    this.budgetUsed = page.getByTestId('cert-budget-used');
     this.notifications = page.getByTestId('cert-notifications');
     this.representative = page.getByTestId('cert-representative');
     this.child = page.getByTestId('cert-child');

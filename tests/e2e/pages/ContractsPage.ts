@@ -51,6 +51,27 @@ export class ContractsPage {
     return this.page.locator(`[data-testid="contract-row"][data-number="${number}"]`);
   }
 
+  /** «Ожидает расторжения с …»: the mark of a contract whose termination waits for its month's close. */
+  static awaitingTermination(row: Locator): Locator {
+    return row.getByTestId('contract-awaiting-termination');
+  }
+
+  /** Terminates the contract of a row (the dialog's date as given, or the desk's today) with a reason. */
+  static async terminate(page: Page, row: Locator, reason: string, date?: string): Promise<void> {
+    await row.getByTestId('contract-terminate').click();
+    await expect(page.getByTestId('contract-terminate-date')).not.toHaveValue('');
+    if (date) await page.getByTestId('contract-terminate-date').fill(date);
+    await page.getByTestId('contract-terminate-reason').fill(reason);
+    await page.getByTestId('contract-terminate-submit').click();
+  }
+
+  /** «Отозвать расторжение» of a row, with a reason. */
+  static async withdrawTermination(page: Page, row: Locator, reason: string): Promise<void> {
+    await row.getByTestId('contract-withdraw-termination').click();
+    await page.getByTestId('contract-reason-text').fill(reason);
+    await page.getByTestId('contract-reason-submit').click();
+  }
+
   async openNew(): Promise<void> {
     await this.newButton.click();
     await expect(this.dialog).toBeVisible();

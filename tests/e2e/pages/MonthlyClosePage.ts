@@ -8,6 +8,8 @@ export class MonthlyClosePage {
   readonly done: Locator;
   readonly already: Locator;
   readonly error: Locator;
+  /** A preview's answer why the month cannot be closed yet (the core's decision). */
+  readonly notClosable: Locator;
 
   constructor(readonly page: Page) {
     this.previewButton = page.getByTestId('months-preview');
@@ -16,6 +18,7 @@ export class MonthlyClosePage {
     this.done = page.getByTestId('months-done');
     this.already = page.getByTestId('months-already');
     this.error = page.getByTestId('months-error');
+    this.notClosable = page.getByTestId('months-not-closable');
   }
 
   async goto(): Promise<void> {
@@ -30,7 +33,7 @@ export class MonthlyClosePage {
     await expect(this.page.getByTestId('months-month')).toContainText(label);
   }
 
-  line(key: 'activated' | 'charged' | 'completed' | 'rejected' | 'shrunk'): Locator {
+  line(key: 'activated' | 'charged' | 'terminated' | 'completed' | 'rejected' | 'shrunk'): Locator {
     return this.page.getByTestId(`months-${key}`);
   }
 

@@ -88,6 +88,7 @@ export const auditRu = {
       contracts_reject: 'Отклонение заявки',
       contracts_cancel: 'Отмена заявки',
       contracts_terminate: 'Расторжение договора',
+      contracts_withdrawTermination: 'Отзыв расторжения договора',
       contracts_list: 'Список договоров',
       documents_printExtractBatch: 'Пакет выписок',
       months_closeStart: 'Закрытие месяца (фоновое задание)',
