@@ -34,6 +34,18 @@ export const PROGRAM_REGISTRY_LABELS: Record<ProgramRegistry, string> = {
   general: 'Общеразвивающие программы',
   preprofessional: 'Предпрофессиональные программы',
 };
+/**
+ * A program's standing in a registry (issue 12, point 11): the organization requests, the registry staff grant or
+ * refuse, and may revoke a grant. Only a granted registry counts for money, budget places and the navigator.
+ */
+export const REGISTRY_STATES = ['requested', 'granted', 'refused', 'revoked'] as const;
+export type RegistryState = (typeof REGISTRY_STATES)[number];
+export const REGISTRY_STATE_LABELS: Record<RegistryState, string> = {
+  requested: 'Запрошено включение',
+  granted: 'Включена в реестр',
+  refused: 'Отказано',
+  revoked: 'Исключена из реестра',
+};
 /** Order in which the cabinet shows the budget counts («1 3 1»). */
 export const BUDGET_REGISTRIES = ['significant', 'general', 'preprofessional'] as const;
 export type BudgetRegistry = (typeof BUDGET_REGISTRIES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Direction, DIRECTIONS, PROGRAM_REGISTRIES, type ProgramRegistry } from '../enums';
+import { type Direction, DIRECTIONS, PROGRAM_REGISTRIES, type ProgramRegistry, type RegistryState } from '../enums';
 import { certificateNumber, id, trimmed } from './fields';
 
 export interface ProgramCard {
@@ -15,7 +15,10 @@ export interface ProgramCard {
   direction: Direction;
   ageMin: number;
   ageMax: number;
+  /** The registries the program is GRANTED: the only ones that count for money, budget places and the navigator. */
   registries: ProgramRegistry[];
+  /** Each registry the organization asked for, and what the registry staff decided (issue 12, point 11). */
+  registryStates: ProgramRegistryState[];
   activityTypes: string[];
   /** The seed's «Интересы»: what children who take the program are into. */
   interests: string[];
@@ -28,6 +31,32 @@ export interface ProgramCard {
   nearestStart: string | null;
   /** Why the chosen certificate cannot enroll now (empty when it can, or when no certificate was chosen). */
   excludedBecause: string[];
+}
+
+export interface ProgramRegistryState {
+  registry: ProgramRegistry;
+  state: RegistryState;
+  /** Why it was refused or revoked; a note on a grant (a migrated membership says so). */
+  reason: string | null;
+  requestedAt: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  /** Whether the registry staff may decide on it now: grant or refuse a request, revoke a grant. */
+  decidable: boolean;
+  /** Whether the program editor shows it ticked (requested or granted): unticking withdraws or leaves. */
+  ticked: boolean;
+}
+
+/** A program's request to be included in a registry, waiting for the registry staff's decision. */
+export interface RegistryRequest {
+  programId: string;
+  programName: string;
+  organizationId: string;
+  organizationName: string;
+  municipalityId: string;
+  municipalityName: string;
+  registry: ProgramRegistry;
+  requestedAt: string | null;
 }
 
 export interface ProgramRating {
@@ -103,6 +132,19 @@ export const programsContract = {
   'programs.get': { input: z.object({ programId: id, certificateNumber: certificateNumber.optional() }), output: {} as ProgramCard },
   'programs.rating': { input: z.object({ programId: id }), output: {} as ProgramRating },
   'programs.getForEditing': { input: z.object({ programId: id }), output: {} as EditableProgram },
+  // Registry membership is granted by the registry staff, never self-declared (issue 12, point 11).
+  'programs.registryRequests': { input: z.object({ municipalityId: id.optional() }), output: {} as RegistryRequest[] },
+  'programs.decideRegistry': {
+    input: z
+      .object({
+        programId: id,
+        registry: z.enum(PROGRAM_REGISTRIES, { error: 'Реестр: выберите из списка' }),
+        grant: z.boolean({ error: 'Решение: включить или отказать' }),
+        reason: trimmed(1000, 'Причина').default(''),
+      })
+      .refine((v) => v.grant || v.reason.length >= 3, { message: 'Укажите причину отказа (не короче 3 символов)', path: ['reason'] }),
+    output: {} as ProgramCard,
+  },
   // Removing what an organization added by mistake: only what no application or contract refers to.
   'programs.remove': { input: z.object({ programId: id }), output: {} as { id: string } },
 } as const;

@@ -55,6 +55,11 @@ export const SYNCED_TABLES = [
     table: 'programs',
     columns: travelling('organization_id', 'name', 'direction', 'age_min', 'age_max', 'registries', 'activity_types', 'goals', 'annotation', 'addresses', 'enrollment_open', 'interests'),
   },
+  {
+    table: 'program_registry_states',
+    columns: travelling('program_id', 'registry', 'state', 'requested_at', 'decided_at', 'decided_by_name', 'reason'),
+    reason: 'ids derive from (program, registry), so a request, a grant or a refusal made at any office is the same record; the decider travels by name, operators stay local',
+  },
   { table: 'program_modules', columns: travelling('program_id', 'ordinal', 'name', 'hours', 'price_kopecks') },
   { table: 'program_groups', columns: travelling('program_id', 'module_id', 'name', 'start_date', 'end_date', 'capacity', 'address', 'teacher', 'timetable', 'hours_per_week') },
   { table: 'children', columns: travelling('last_name', 'first_name', 'middle_name', 'birth_date', 'gender', 'identity_document', 'snils') },

@@ -110,9 +110,12 @@ test('staff create a program with a module and a group with a two-lesson week; t
   await expect(editor.group('Брейк-1').getByTestId('group-timetable').locator('div')).toHaveText(['Вт 17:00–18:30', 'Чт 17:30–19:00']);
   await expect(page.getByTestId('program-activityTypes')).toContainText('Акробатика');
   await expect(page.getByTestId('program-interests')).toContainText('Музыка');
+  await expect(page.getByTestId('program-registry-state-certified')).toContainText('Запрошено включение');
   const found = await searchPrograms(page, 'брейк');
   expect(found.map((p) => p.name)).toEqual(['Брейк-данс для начинающих']);
-  expect(found[0]).toMatchObject({ ageMin: 8, ageMax: 14, placesLeft: 10, nearestStart: '2027-02-01', registries: ['certified', 'general'] });
+  // The ticked registries are requests: none is granted until the registry staff decide (issue 12, point 11).
+  expect(found[0]).toMatchObject({ ageMin: 8, ageMax: 14, placesLeft: 10, nearestStart: '2027-02-01', registries: [] });
+  expect(found[0]!.registryStates).toMatchObject([{ registry: 'certified', state: 'requested' }, { registry: 'general', state: 'requested' }]);
   expect(found[0]!.modules).toMatchObject([{ name: 'Первые шаги', hours: 64, priceKopecks: 450_050 }]);
   const editable = await page.request.post('api/programs.getForEditing', { headers: { 'X-Certdesk-Client': '1' }, data: { programId: found[0]!.id } });
   expect(((await editable.json()) as { value: EditableProgram }).value.groups).toMatchObject([{ name: 'Брейк-1', hoursPerWeek: 4 }]);
@@ -227,4 +230,34 @@ test("staff cannot open another organization's program; the administrator choose
   await expect(editor.title).toHaveText(`Программа «${german.name}»`);
   await expect(editor.form).toBeVisible();
   await expect(editor.groupRows).not.toHaveCount(0);
+});
+
+test('a ticked registry is a request: the registry operator refuses it with a reason in «Заявки на включение в реестр», the editor shows why', async ({ page }) => {
+  const layout = await logInAs(page, 'org');
+  const [hipHop] = await searchPrograms(page, 'хип-хоп');
+  const editing = await page.request.post('api/programs.getForEditing', { headers: { 'X-Certdesk-Client': '1' }, data: { programId: hipHop!.id } });
+  const p = ((await editing.json()) as { value: EditableProgram }).value.program;
+  const saved = await page.request.post('api/programs.save', {
+    headers: { 'X-Certdesk-Client': '1' },
+    data: {
+      id: p.id, organizationId: p.organizationId, name: p.name, direction: p.direction, ageMin: p.ageMin, ageMax: p.ageMax, registries: [...p.registries, 'general'],
+      activityTypes: p.activityTypes, interests: p.interests, goals: p.goals, annotation: p.annotation, addresses: p.addresses, enrollmentOpen: p.enrollmentOpen,
+    },
+  });
+  expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+  await layout.logout();
+
+  await logInAs(page, 'operator');
+  await page.goto('./#/navigator');
+  const request = page.getByTestId('registry-request').filter({ hasText: 'Основы хип-хопа' });
+  await expect(request).toContainText('Общеразвивающие программы');
+  await request.getByTestId('registry-request-refuse').click();
+  await page.getByTestId('registry-refusal-text').fill('Программа не входит в муниципальный перечень');
+  await page.getByTestId('registry-refusal-submit').click();
+  await expect(page.getByTestId('registry-requests')).toHaveCount(0);
+
+  const after = await page.request.post('api/programs.get', { headers: { 'X-Certdesk-Client': '1' }, data: { programId: p.id } });
+  const card = ((await after.json()) as { value: ProgramCard }).value;
+  expect(card.registries).toEqual(['certified', 'significant', 'paid']);
+  expect(card.registryStates.find((s) => s.registry === 'general')).toMatchObject({ state: 'refused', reason: 'Программа не входит в муниципальный перечень' });
 });

@@ -12,6 +12,7 @@ import * as m010 from './010_events';
 import * as m011 from './011_prolongations_due';
 import * as m012 from './012_municipal_parameters';
 import * as m013 from './013_office_keys';
+import * as m014 from './014_registry_memberships';
 
 /** What a migration file exports. */
 export interface MigrationModule {
@@ -72,6 +73,7 @@ export const migrations: readonly Migration[] = inSequence([
   migration('011_prolongations_due', m011),
   migration('012_municipal_parameters', m012),
   migration('013_office_keys', m013),
+  migration('014_registry_memberships', m014),
 ]);
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

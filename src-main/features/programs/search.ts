@@ -7,6 +7,7 @@ import type { Db } from '../../database/db';
 import { certificateMoney, certificateRowByNumber, type CertificateRow } from '../certificates';
 import { budgetCountsUsed } from '../contracts';
 import { categoryById, municipalLimitReached } from '../municipalities';
+import { registryStatesOf } from './registries';
 
 interface ProgramRow {
   id: string;
@@ -131,6 +132,7 @@ export function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | unde
     )
     .all(JSON.stringify(ids)) as Array<ProgramCard['modules'][number] & { program_id: string }>;
   for (const { program_id: programId, ...m } of moduleRows) modules.get(programId)!.push(m);
+  const states = registryStatesOf(db, rows);
   return rows.map((r) => {
     const p = { ...r, ...(places.get(r.id) ?? NO_PLACES) };
     return {
@@ -147,6 +149,7 @@ export function toCards(db: Db, rows: ProgramRow[], o: CertificateOutlook | unde
       ageMin: p.age_min,
       ageMax: p.age_max,
       registries: JSON.parse(p.registries) as ProgramRegistry[],
+      registryStates: states.get(p.id)!,
       activityTypes: JSON.parse(p.activity_types) as string[],
       interests: JSON.parse(p.interests) as string[],
       goals: p.goals,

@@ -84,6 +84,8 @@ export const auditRu = {
       schedule_group: 'Расписание группы',
       ratings_set: 'Оценка программы',
       programs_rating: 'Рейтинг программы',
+      programs_registryRequests: 'Заявки на включение в реестр',
+      programs_decideRegistry: 'Решение о включении программы в реестр',
       contracts_confirm: 'Подтверждение заявки',
       contracts_reject: 'Отклонение заявки',
       contracts_cancel: 'Отмена заявки',

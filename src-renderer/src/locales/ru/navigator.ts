@@ -2,6 +2,14 @@
 export const navigatorRu = {
   navigator: {
     title: 'Навигатор',
+    registryRequests: {
+      title: 'Заявки на включение в реестр',
+      requestedOn: 'заявка от {date}',
+      grant: 'Включить',
+      refuse: 'Отказать',
+      refuseTitle: 'Отказ во включении в реестр',
+      reason: 'Причина отказа',
+    },
     subtitle: 'Программы дополнительного образования',
     queryPlaceholder: 'Название программы или организации',
     queryHint: 'Начните печатать — список обновляется сразу. ↑ ↓ — выбор программы, Enter — открыть.',
