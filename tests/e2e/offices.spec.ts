@@ -83,7 +83,12 @@ test('«Обмен данными» → «Офис и доверие»: save the
 
     // The office's role, set by the administrator, is what the next card says.
     await page.getByTestId('office-role-change').click();
-    await page.getByTestId('office-role-regional_operator').click();
+    // Under load a click during the dialog's entrance can land before the radio listens: choose until it is chosen.
+    const regional = page.getByTestId('office-role-regional_operator');
+    await expect(async () => {
+      await regional.click();
+      await expect(regional).toHaveClass(/n-radio--checked/, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
     await page.getByTestId('office-role-submit').click();
     await expect(exchange.ownRole).toContainText('Региональный оператор');
     expect((await exchange.saveCard()).card).toMatchObject({ role: 'regional_operator', fingerprint: ownFingerprint });
